@@ -1,0 +1,144 @@
+package org.nas4j.algorithms.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.nas4j.core.supernet.Supernet;
+import org.nas4j.core.train.ArchSampler;
+import org.nas4j.core.util.Seeds;
+import org.nas4j.datasets.Augmentation;
+import org.nas4j.datasets.ImageBatches;
+
+/**
+ * Trains a supernet: per step, one batch, the sampler's children with gradients accumulated, one
+ * optimizer update. With the sandwich rule the first child learns from smoothed labels and the
+ * others from its detached soft predictions. Every step's arrays live in a sub-manager closed at
+ * the end of the step; data order and sampling derive from (seed, epoch, step), so a run resumed
+ * from a checkpoint continues exactly as if never stopped.
+ */
+public final class SupernetTrainer {
+
+    /** Receives progress. */
+    public interface Listener {
+        /**
+         * @param step steps done
+         * @param total steps in the run
+         * @param loss the step's loss of its first child
+         * @param learningRate the step's rate
+         */
+        void onStep(long step, long total, float loss, double learningRate);
+
+        /**
+         * @param epoch the finished epoch, from 1
+         * @param meanLoss mean first-child loss over its steps run in this process
+         */
+        default void onEpoch(int epoch, double meanLoss) {}
+    }
+
+    private final Supernet net;
+    private final ImageBatches data;
+    private final TrainConfig config;
+    private final ArchSampler sampler;
+    private final Augmentation augmentation;
+    private final Path checkpoint;
+
+    /**
+     * @param net an initialized supernet
+     * @param data the training split
+     * @param config the run's configuration
+     * @param sampler which children each step trains
+     * @param flip whether horizontal flips suit the data
+     * @param checkpoint the checkpoint file (written at every epoch's end and every {@code
+     *     checkpointEvery} steps)
+     */
+    public SupernetTrainer(
+            Supernet net, ImageBatches data, TrainConfig config, ArchSampler sampler, boolean flip, Path checkpoint) {
+        this.net = net;
+        this.data = data;
+        this.config = config;
+        this.sampler = sampler;
+        this.augmentation = new Augmentation(config.augmentPad(), flip);
+        this.checkpoint = checkpoint;
+    }
+
+    /** @return optimizer steps per epoch (the last partial batch is dropped) */
+    public int stepsPerEpoch() {
+        return Math.max(1, data.data().size() / config.batchSize());
+    }
+
+    /**
+     * @param manager the supernet's manager
+     * @param resume continue from the checkpoint if there is one
+     * @param stopAfter stop after this many steps in total (a stand-in for a kill), or -1
+     * @param listener progress
+     * @return the number of steps done in total
+     */
+    public long train(NDManager manager, boolean resume, long stopAfter, Listener listener) {
+        ParameterStore ps = new ParameterStore(manager, false);
+        NDManager state = manager.newSubManager();
+        NesterovSgd optimizer = new NesterovSgd(net.getParameters(), state, config);
+        TrainingStep trainingStep = new TrainingStep(net, ps, optimizer, config.labelSmoothing());
+        int perEpoch = stepsPerEpoch();
+        long total = (long) config.epochs() * perEpoch;
+        LearningRateSchedule schedule = new LearningRateSchedule(config, perEpoch);
+        long start = 0;
+        if (resume && Files.isRegularFile(checkpoint)) {
+            start = Checkpoint.load(checkpoint, net, optimizer, manager).get("step").getAsLong();
+        }
+        int[] order = null;
+        int orderEpoch = -1;
+        double lossSum = 0;
+        int lossCount = 0;
+        for (long step = start; step < total; step++) {
+            int epoch = (int) (step / perEpoch);
+            if (epoch != orderEpoch) {
+                order = ImageBatches.shuffled(data.data().size(), Seeds.derive(config.seed(), "data", epoch));
+                orderEpoch = epoch;
+            }
+            int from = (int) (step % perEpoch) * config.batchSize();
+            int[] positions = Arrays.copyOfRange(order, from, from + config.batchSize());
+            double lr = schedule.at(step);
+            float loss;
+            try (NDManager sm = manager.newSubManager()) {
+                SplittableRandom rng = new SplittableRandom(Seeds.derive(config.seed(), "step", step));
+                NDArray x = data.images(sm, positions, augmentation, rng);
+                NDArray y = data.labels(sm, positions);
+                loss = trainingStep.run(x, y, sampler.plan(net.space(), rng), lr);
+            }
+            lossSum += loss;
+            lossCount++;
+            listener.onStep(step + 1, total, loss, lr);
+            boolean epochEnd = (step + 1) % perEpoch == 0;
+            if (epochEnd || (step + 1) % config.checkpointEvery() == 0 || step + 1 == total) {
+                save(step + 1, optimizer);
+            }
+            if (epochEnd) {
+                listener.onEpoch(epoch + 1, lossSum / lossCount);
+                lossSum = 0;
+                lossCount = 0;
+            }
+            if (stopAfter >= 0 && step + 1 >= stopAfter) {
+                return step + 1;
+            }
+        }
+        return total;
+    }
+
+    private void save(long step, NesterovSgd optimizer) {
+        JsonObject header = new JsonObject();
+        header.addProperty("step", step);
+        header.addProperty("stepsPerEpoch", stepsPerEpoch());
+        try {
+            Checkpoint.save(checkpoint, net, optimizer, header);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + checkpoint, e);
+        }
+    }
+}

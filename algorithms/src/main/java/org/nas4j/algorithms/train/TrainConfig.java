@@ -1,0 +1,78 @@
+package org.nas4j.algorithms.train;
+
+import org.nas4j.core.util.UserException;
+
+/**
+ * Everything that decides a supernet training run, resolved (no defaults left implicit); written to
+ * {@code run.json}. Defaults follow BigNAS where they apply.
+ *
+ * @param sampler {@code uniform} or {@code sandwich}
+ * @param randomChildren random children per sandwich step (BigNAS: 2)
+ * @param epochs passes over the training split
+ * @param batchSize images per step
+ * @param learningRate peak learning rate
+ * @param schedule {@code bignas} (exponential decay to a floor, then constant) or {@code cosine}
+ * @param warmupEpochs linear warm-up from 0, in epochs (may be fractional)
+ * @param lrFloor the final learning rate as a fraction of the peak
+ * @param momentum SGD momentum
+ * @param nesterov Nesterov momentum
+ * @param weightDecay L2 on conv and linear weights (not BN or biases); applied once per step,
+ *     i.e. to the largest child only under the sandwich rule
+ * @param labelSmoothing label smoothing of the label-trained child
+ * @param clipNorm maximum global gradient norm, 0 for none
+ * @param augmentPad random-crop padding
+ * @param validationSize images held out of the training set
+ * @param checkpointEvery steps between checkpoints (one is also written at each epoch's end)
+ * @param seed the one seed of the run
+ */
+public record TrainConfig(
+        String sampler,
+        int randomChildren,
+        int epochs,
+        int batchSize,
+        float learningRate,
+        String schedule,
+        float warmupEpochs,
+        float lrFloor,
+        float momentum,
+        boolean nesterov,
+        float weightDecay,
+        float labelSmoothing,
+        float clipNorm,
+        int augmentPad,
+        int validationSize,
+        int checkpointEvery,
+        long seed) {
+
+    /** @return the defaults, for the given sampler and epochs */
+    public static TrainConfig defaults(String sampler, int epochs) {
+        return new TrainConfig(sampler, 2, epochs, 64, 0.1f, "bignas", 0.3f, 0.05f, 0.9f, true, 3e-5f, 0.1f, 5f, 2,
+                5000, 500, 0);
+    }
+
+    /** @throws UserException naming the first bad value */
+    public void validate() {
+        check(epochs >= 1, "--epochs must be >= 1");
+        check(batchSize >= 1, "--batch-size must be >= 1");
+        check(learningRate > 0, "--lr must be > 0");
+        check(schedule.equals("bignas") || schedule.equals("cosine"), "--schedule must be bignas or cosine");
+        check(warmupEpochs >= 0 && warmupEpochs < epochs, "warm-up must be shorter than the run");
+        check(lrFloor >= 0 && lrFloor <= 1, "lr floor must be in [0, 1]");
+        check(randomChildren >= 0, "--random-children must be >= 0");
+        check(validationSize >= 1, "--validation-size must be >= 1");
+        check(checkpointEvery >= 1, "--checkpoint-every must be >= 1");
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new UserException(message);
+        }
+    }
+
+    /** @return a copy with another seed */
+    public TrainConfig withSeed(long newSeed) {
+        return new TrainConfig(sampler, randomChildren, epochs, batchSize, learningRate, schedule, warmupEpochs,
+                lrFloor, momentum, nesterov, weightDecay, labelSmoothing, clipNorm, augmentPad, validationSize,
+                checkpointEvery, newSeed);
+    }
+}

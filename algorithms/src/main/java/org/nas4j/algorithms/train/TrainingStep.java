@@ -1,0 +1,69 @@
+package org.nas4j.algorithms.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import org.nas4j.core.space.Arch;
+import org.nas4j.core.supernet.Supernet;
+import org.nas4j.core.train.StepPlan;
+
+/**
+ * One optimizer step on one batch: forward and backward of every child of the plan (gradients
+ * accumulate), then one update. The first child learns from smoothed labels; under distillation the
+ * others learn from its detached soft predictions.
+ */
+public final class TrainingStep {
+
+    private final Supernet net;
+    private final ParameterStore ps;
+    private final NesterovSgd optimizer;
+    private final float labelSmoothing;
+
+    /**
+     * @param net the supernet
+     * @param ps its parameter store
+     * @param optimizer its optimizer
+     * @param labelSmoothing label smoothing of the label-trained child
+     */
+    public TrainingStep(Supernet net, ParameterStore ps, NesterovSgd optimizer, float labelSmoothing) {
+        this.net = net;
+        this.ps = ps;
+        this.optimizer = optimizer;
+        this.labelSmoothing = labelSmoothing;
+    }
+
+    /**
+     * @param x the batch, in the step's manager (everything the step makes goes there)
+     * @param y its labels
+     * @param plan the children to train
+     * @param learningRate this step's rate
+     * @return the first child's loss
+     */
+    public float run(NDArray x, NDArray y, StepPlan plan, double learningRate) {
+        NDArray teacher = null;
+        float firstLoss = 0;
+        for (int i = 0; i < plan.children().size(); i++) {
+            Arch child = plan.children().get(i);
+            net.activate(child);
+            try (GradientCollector gc = x.getManager().getEngine().newGradientCollector()) {
+                NDArray logits = net.forward(ps, new NDList(x), true).singletonOrThrow();
+                NDArray loss;
+                if (teacher == null) {
+                    loss = Losses.smoothedCrossEntropy(logits, y, labelSmoothing);
+                    if (plan.distill()) {
+                        teacher = logits.stopGradient().softmax(1);
+                    }
+                } else {
+                    loss = Losses.softCrossEntropy(logits, teacher);
+                }
+                gc.backward(loss);
+                if (i == 0) {
+                    firstLoss = loss.getFloat();
+                }
+            }
+        }
+        optimizer.step(learningRate, x.getManager());
+        return firstLoss;
+    }
+}

@@ -1,0 +1,47 @@
+package org.nas4j.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import java.nio.file.Path;
+import java.util.List;
+import org.nas4j.algorithms.train.ChildEvaluator;
+import org.nas4j.core.space.Arch;
+import org.nas4j.core.util.UserException;
+import org.nas4j.datasets.ImageBatches;
+
+@Parameters(commandDescription = "Recalibrate BN for a child of a trained supernet and report its accuracy, MACs, params")
+final class EvalCommand implements Command {
+
+    @Parameter(names = "--run", description = "run directory", required = true)
+    Path run;
+
+    @Parameter(names = "--arch", description = "max, min, random or an arch string (see 'nas4j spaces')")
+    String arch = "max";
+
+    @Parameter(names = "--split", description = "test or validation")
+    String split = "test";
+
+    @Parameter(names = "--seed", description = "seed for --arch random")
+    long seed = 0;
+
+    @Parameter(names = "--help", help = true, description = "this help")
+    boolean help;
+
+    @Override
+    public int run() {
+        if (!split.equals("test") && !split.equals("validation")) {
+            throw new UserException("--split must be test or validation, not '" + split + "'");
+        }
+        RunDirectory dir = new RunDirectory(run);
+        try (Workbench wb = Workbench.open(dir.read())) {
+            Arch a = wb.arch(arch, seed);
+            wb.loadWeights(dir);
+            ChildEvaluator eval = wb.evaluator();
+            ImageBatches data = split.equals("test") ? wb.test() : wb.validation();
+            double acc = eval.accuracy(a, data, wb.manager);
+            ChildTable.print(System.out, split + " acc",
+                    List.of(new ChildTable.Row(arch.length() > 10 ? "child" : arch, a, acc, wb.net.cost(a))));
+        }
+        return 0;
+    }
+}

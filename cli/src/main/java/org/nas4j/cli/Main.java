@@ -1,0 +1,62 @@
+package org.nas4j.cli;
+
+import com.beust.jcommander.JCommander;
+import com.beust.jcommander.ParameterException;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nas4j.core.util.UserException;
+
+/** The {@code nas4j} command line. */
+public final class Main {
+
+    private Main() {}
+
+    /** @param args the command line */
+    public static void main(String[] args) {
+        System.exit(run(args, System.err));
+    }
+
+    /**
+     * @param args the command line
+     * @param err where errors go
+     * @return the exit code: 0 done, 1 internal error, 2 bad input
+     */
+    public static int run(String[] args, PrintStream err) {
+        Map<String, Command> commands = new LinkedHashMap<>();
+        commands.put("spaces", new SpacesCommand());
+        commands.put("train", new TrainCommand());
+        commands.put("eval", new EvalCommand());
+        commands.put("quickstart", new QuickstartCommand());
+        commands.put("benchmark", new BenchmarkCommand());
+        JCommander.Builder builder = JCommander.newBuilder().programName("nas4j");
+        commands.forEach(builder::addCommand);
+        JCommander jc = builder.build();
+        try {
+            jc.parse(args);
+            String name = jc.getParsedCommand();
+            if (name == null) {
+                StringBuilder usage = new StringBuilder();
+                jc.getUsageFormatter().usage(usage);
+                err.print(usage);
+                return args.length == 0 ? 2 : 0;
+            }
+            return commands.get(name).run();
+        } catch (ParameterException e) {
+            err.println("nas4j: " + e.getMessage() + " (see 'nas4j " + commandHint(jc) + "--help')");
+            return 2;
+        } catch (UserException e) {
+            err.println("nas4j: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("nas4j: internal error: " + e);
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    private static String commandHint(JCommander jc) {
+        String c = jc.getParsedCommand();
+        return c == null ? "" : c + " ";
+    }
+}

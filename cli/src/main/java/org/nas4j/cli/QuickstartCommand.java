@@ -1,0 +1,67 @@
+package org.nas4j.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nas4j.algorithms.train.ChildEvaluator;
+import org.nas4j.algorithms.train.TrainConfig;
+import org.nas4j.core.space.Arch;
+import org.nas4j.core.util.Seeds;
+
+@Parameters(commandDescription = "Train a small supernet on Fashion-MNIST (about 10 minutes here) and score some children")
+final class QuickstartCommand implements Command {
+
+    static final int EPOCHS = 3;
+
+    @Parameter(names = "--out", description = "run directory (an existing one is resumed)")
+    Path out = Path.of("runs/quickstart");
+
+    @Parameter(names = "--data", description = "fashion-mnist or a directory with its IDX files")
+    String data = "fashion-mnist";
+
+    @Parameter(names = "--epochs", description = "epochs of sandwich training")
+    int epochs = EPOCHS;
+
+    @Parameter(names = "--help", help = true, description = "this help")
+    boolean help;
+
+    @Override
+    public int run() throws IOException {
+        RunDirectory run = new RunDirectory(out);
+        RunSpec spec = run.exists()
+                ? run.read()
+                : new RunSpec("ofa-mbv3-fmnist", data, 0, quickstartConfig(epochs));
+        TrainCommand.train(run, spec);
+        try (Workbench wb = Workbench.open(run.read())) {
+            wb.loadWeights(run);
+            ChildEvaluator eval = wb.evaluator();
+            List<ChildTable.Row> rows = new ArrayList<>();
+            SplittableRandom rng = new SplittableRandom(Seeds.derive(wb.spec.train().seed(), "quickstart", 0));
+            List<Arch> archs = new ArrayList<>(List.of(wb.net.space().smallest(), wb.net.space().largest()));
+            for (int i = 0; i < 3; i++) {
+                archs.add(wb.net.space().sample(rng));
+            }
+            String[] labels = {"smallest", "largest", "random 1", "random 2", "random 3"};
+            for (int i = 0; i < archs.size(); i++) {
+                double acc = eval.accuracy(archs.get(i), wb.test(), wb.manager);
+                rows.add(new ChildTable.Row(labels[i], archs.get(i), acc, wb.net.cost(archs.get(i))));
+            }
+            System.out.println();
+            System.out.println("Children of the trained supernet, BN recalibrated, on the 10,000 test images:");
+            ChildTable.print(System.out, "test acc", rows);
+            System.out.println();
+            System.out.println("run directory: " + run.root().toAbsolutePath());
+            System.out.println("score any child: ./nas4j eval --run " + run.root() + " --arch '" + archs.get(2).id() + "'");
+        }
+        return 0;
+    }
+
+    static TrainConfig quickstartConfig(int epochs) {
+        TrainConfig d = TrainConfig.defaults("sandwich", epochs);
+        return d;
+    }
+}

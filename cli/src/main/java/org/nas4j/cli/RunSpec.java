@@ -1,0 +1,13 @@
+package org.nas4j.cli;
+
+import org.nas4j.algorithms.train.TrainConfig;
+
+/**
+ * What a run directory was made from: enough to rebuild its supernet and data.
+ *
+ * @param space the registered space
+ * @param data the {@code --data} value
+ * @param numClasses classifier outputs
+ * @param train the resolved training configuration
+ */
+record RunSpec(String space, String data, int numClasses, TrainConfig train) {}

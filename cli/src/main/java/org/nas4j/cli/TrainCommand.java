@@ -1,0 +1,138 @@
+package org.nas4j.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import org.nas4j.algorithms.sampling.Samplers;
+import org.nas4j.algorithms.train.ChildEvaluator;
+import org.nas4j.algorithms.train.SupernetTrainer;
+import org.nas4j.algorithms.train.TrainConfig;
+import org.nas4j.core.space.Arch;
+import org.nas4j.core.util.UserException;
+
+@Parameters(commandDescription = "Train a supernet on a dataset into a run directory")
+final class TrainCommand implements Command {
+
+    @Parameter(names = "--space", description = "registered space (see 'nas4j spaces')")
+    String space;
+
+    @Parameter(names = "--data", description = "fashion-mnist, cifar10 or a directory with either")
+    String data = "fashion-mnist";
+
+    @Parameter(names = "--sampler", description = "uniform or sandwich")
+    String sampler = "sandwich";
+
+    @Parameter(names = "--epochs", description = "passes over the training split")
+    int epochs = 5;
+
+    @Parameter(names = "--out", description = "run directory", required = true)
+    Path out;
+
+    @Parameter(names = "--seed", description = "the one seed of the run")
+    long seed = 0;
+
+    @Parameter(names = "--resume", description = "continue the run in --out from its last checkpoint")
+    boolean resume;
+
+    @Parameter(names = "--batch-size", description = "images per step")
+    int batchSize = 64;
+
+    @Parameter(names = "--lr", description = "peak learning rate (SGD, Nesterov momentum 0.9)")
+    float lr = 0.1f;
+
+    @Parameter(names = "--schedule", description = "bignas (exponential decay to 5%, then constant) or cosine")
+    String schedule = "bignas";
+
+    @Parameter(names = "--random-children", description = "random children per sandwich step")
+    int randomChildren = 2;
+
+    @Parameter(names = "--validation-size", description = "training images held out for validation")
+    int validationSize = 5000;
+
+    @Parameter(names = "--checkpoint-every", description = "steps between checkpoints (also at each epoch's end)")
+    int checkpointEvery = 500;
+
+    @Parameter(names = "--help", help = true, description = "this help")
+    boolean help;
+
+    @Override
+    public int run() throws IOException {
+        RunDirectory run = new RunDirectory(out);
+        RunSpec spec;
+        if (run.exists()) {
+            if (!resume) {
+                throw new UserException(out + " already holds a run: pass --resume to continue it, or another --out");
+            }
+            spec = run.read();
+        } else {
+            if (space == null) {
+                throw new UserException("--space is required for a new run (see 'nas4j spaces')");
+            }
+            Samplers.byName(sampler, randomChildren);
+            TrainConfig base = TrainConfig.defaults(sampler, epochs);
+            TrainConfig config = new TrainConfig(sampler, randomChildren, epochs, batchSize, lr, schedule,
+                    Math.min(base.warmupEpochs(), epochs / 2f), base.lrFloor(), base.momentum(), base.nesterov(),
+                    base.weightDecay(), base.labelSmoothing(), base.clipNorm(), base.augmentPad(), validationSize,
+                    checkpointEvery, seed);
+            config.validate();
+            spec = new RunSpec(space, data, 0, config);
+        }
+        train(run, spec);
+        return 0;
+    }
+
+    /**
+     * Trains (or resumes) the run and prints the validation accuracy of its smallest and largest child.
+     *
+     * @param run the run directory
+     * @param spec its spec; {@code numClasses} 0 means "from the data"
+     */
+    static void train(RunDirectory run, RunSpec spec) throws IOException {
+        try (Workbench wb = Workbench.open(spec)) {
+            RunSpec resolved = wb.spec;
+            if (!run.exists()) {
+                run.write(resolved);
+            }
+            TrainConfig c = resolved.train();
+            SupernetTrainer trainer = new SupernetTrainer(wb.net, wb.train(), c,
+                    Samplers.byName(c.sampler(), c.randomChildren()), wb.data.flip(), run.checkpoint());
+            System.out.printf(Locale.ROOT, "training %s on %s (%d train / %d validation images), %s sampler, %d epochs"
+                            + " x %d steps, run %s%n", resolved.space(), wb.data.name(), wb.split.train().size(),
+                    wb.split.validation().size(), c.sampler(), c.epochs(), trainer.stepsPerEpoch(), run.root());
+            Path log = run.root().resolve("train-log.jsonl");
+            long startNanos = System.nanoTime();
+            ProgressBar bar = new ProgressBar(System.err, "train", 0);
+            trainer.train(wb.manager, true, -1, new SupernetTrainer.Listener() {
+                @Override
+                public void onStep(long step, long total, float loss, double lr) {
+                    bar.update(step, total, String.format(Locale.ROOT, "loss %.3f lr %.4f", loss, lr));
+                }
+
+                @Override
+                public void onEpoch(int epoch, double meanLoss) {
+                    JsonObject o = new JsonObject();
+                    o.addProperty("epoch", epoch);
+                    o.addProperty("loss", meanLoss);
+                    o.addProperty("seconds", (System.nanoTime() - startNanos) / 1e9);
+                    try {
+                        Files.writeString(log, o + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                                StandardOpenOption.APPEND);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            });
+            ChildEvaluator eval = wb.evaluator();
+            for (Arch a : new Arch[] {wb.net.space().smallest(), wb.net.space().largest()}) {
+                double acc = eval.accuracy(a, wb.validation(), wb.manager);
+                System.out.printf(Locale.ROOT, "validation accuracy %.2f%% of %s%n", 100 * acc, a.id());
+            }
+        }
+    }
+}

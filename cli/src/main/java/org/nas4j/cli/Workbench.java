@@ -1,0 +1,115 @@
+package org.nas4j.cli;
+
+import ai.djl.ndarray.NDManager;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.nas4j.algorithms.train.Checkpoint;
+import org.nas4j.algorithms.train.ChildEvaluator;
+import org.nas4j.core.space.Arch;
+import org.nas4j.core.supernet.Supernet;
+import org.nas4j.core.util.Seeds;
+import org.nas4j.core.util.UserException;
+import org.nas4j.datasets.Datasets;
+import org.nas4j.datasets.ImageBatches;
+import org.nas4j.datasets.LabelledData;
+import org.nas4j.datasets.Splits;
+import org.nas4j.spaces.SpaceRegistry;
+
+/** A run's supernet and data, opened from its spec: what train, eval and quickstart share. */
+final class Workbench implements AutoCloseable {
+
+    /** Images used to recalibrate BN statistics before a child is scored (OFA uses 2000). */
+    static final int RECALIBRATION_IMAGES = 2000;
+    private static final int EVAL_BATCH = 200;
+
+    final RunSpec spec;
+    final LabelledData data;
+    final Splits.TrainValidation split;
+    final Supernet net;
+    final NDManager manager;
+
+    private Workbench(RunSpec spec, LabelledData data, Splits.TrainValidation split, Supernet net, NDManager manager) {
+        this.spec = spec;
+        this.data = data;
+        this.split = split;
+        this.net = net;
+        this.manager = manager;
+    }
+
+    /**
+     * @param spec the run's spec ({@code numClasses} 0: take it from the data)
+     * @return its dataset (checked against the space's input) and a freshly initialized supernet
+     */
+    static Workbench open(RunSpec spec) {
+        SpaceRegistry.Entry entry = SpaceRegistry.get(spec.space());
+        LabelledData data = Datasets.open(spec.data());
+        long[] want = entry.inputShape();
+        long[] have = {data.train().channels(), data.train().height(), data.train().width()};
+        if (!Arrays.equals(want, have)) {
+            throw new UserException("space " + entry.name() + " takes " + shape(want) + " images but " + data.name()
+                    + " has " + shape(have) + ": pick a space for this data (see 'nas4j spaces')");
+        }
+        if (spec.train().validationSize() >= data.train().size()) {
+            throw new UserException("--validation-size " + spec.train().validationSize() + " leaves no training images ("
+                    + data.train().size() + " in " + data.name() + ")");
+        }
+        Splits.TrainValidation split =
+                Splits.carve(data.train(), spec.train().validationSize(), Seeds.derive(spec.train().seed(), "split", 0));
+        NDManager manager = NDManager.newBaseManager();
+        manager.getEngine().setRandomSeed((int) Seeds.derive(spec.train().seed(), "init", 0));
+        int classes = data.train().classes().size();
+        if (spec.numClasses() != 0 && spec.numClasses() != classes) {
+            throw new UserException("the run was trained for " + spec.numClasses() + " classes but " + data.name()
+                    + " has " + classes + ": use the run's own dataset");
+        }
+        Supernet net = entry.newSupernet(classes);
+        net.initialize(manager);
+        RunSpec resolved = new RunSpec(spec.space(), spec.data(), classes, spec.train());
+        return new Workbench(resolved, data, split, net, manager);
+    }
+
+    private static String shape(long[] s) {
+        return s[0] + "x" + s[1] + "x" + s[2];
+    }
+
+    ImageBatches train() {
+        return new ImageBatches(split.train(), data.normalization());
+    }
+
+    ImageBatches validation() {
+        return new ImageBatches(split.validation(), data.normalization());
+    }
+
+    ImageBatches test() {
+        return new ImageBatches(data.test(), data.normalization());
+    }
+
+    /** Loads the run's trained weights. */
+    void loadWeights(RunDirectory run) {
+        Checkpoint.load(run.checkpoint(), net, null, manager);
+    }
+
+    ChildEvaluator evaluator() {
+        return new ChildEvaluator(net, manager, train(), RECALIBRATION_IMAGES, EVAL_BATCH,
+                Seeds.derive(spec.train().seed(), "recalibration", 0));
+    }
+
+    /**
+     * @param text {@code max}, {@code min}, {@code random} or an arch string
+     * @param seed for {@code random}
+     * @return the arch
+     */
+    Arch arch(String text, long seed) {
+        return switch (text) {
+            case "max" -> net.space().largest();
+            case "min" -> net.space().smallest();
+            case "random" -> net.space().sample(new SplittableRandom(seed));
+            default -> net.space().parse(text);
+        };
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

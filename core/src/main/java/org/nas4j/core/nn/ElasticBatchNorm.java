@@ -1,0 +1,136 @@
+package org.nas4j.core.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.util.PairList;
+
+/**
+ * Batch norm over the leading channels of max-size {@code gamma, beta, runningMean, runningVar}; the
+ * width comes from the input. Running statistics are updated in place through the slice, which is
+ * why children's statistics must be recalibrated before they are evaluated.
+ *
+ * <p>Momentum follows DJL's convention ({@code 0.9} here is PyTorch's {@code 0.1}).
+ */
+public final class ElasticBatchNorm extends AbstractElasticBlock {
+
+    private static final byte VERSION = 1;
+    /** DJL-convention momentum used in training (PyTorch 0.1). */
+    public static final float TRAIN_MOMENTUM = 0.9f;
+    private static final float EPSILON = 1e-5f;
+
+    private final int maxChannels;
+    private final Parameter gamma;
+    private final Parameter beta;
+    private final Parameter runningMean;
+    private final Parameter runningVar;
+    private float momentum = TRAIN_MOMENTUM;
+
+    /**
+     * @param maxChannels the largest width
+     * @param zeroGamma start with {@code gamma = 0} (BigNAS: the last BN of a residual block, so the
+     *     block starts as the identity)
+     */
+    public ElasticBatchNorm(int maxChannels, boolean zeroGamma) {
+        super(VERSION);
+        this.maxChannels = maxChannels;
+        Shape s = new Shape(maxChannels);
+        gamma =
+                addParameter(
+                        Parameter.builder()
+                                .setName("gamma")
+                                .setType(Parameter.Type.GAMMA)
+                                .optShape(s)
+                                .optInitializer(zeroGamma ? Initializer.ZEROS : Initializer.ONES)
+                                .build());
+        beta =
+                addParameter(
+                        Parameter.builder().setName("beta").setType(Parameter.Type.BETA).optShape(s).build());
+        runningMean =
+                addParameter(
+                        Parameter.builder()
+                                .setName("runningMean")
+                                .setType(Parameter.Type.RUNNING_MEAN)
+                                .optShape(s)
+                                .optRequiresGrad(false)
+                                .build());
+        runningVar =
+                addParameter(
+                        Parameter.builder()
+                                .setName("runningVar")
+                                .setType(Parameter.Type.RUNNING_VAR)
+                                .optShape(s)
+                                .optRequiresGrad(false)
+                                .build());
+    }
+
+    /**
+     * Sets the momentum of the running statistics (DJL convention: new = m * old + (1 - m) * batch).
+     * Recalibration uses {@code 1 - 1/i} on batch {@code i}, a cumulative average.
+     *
+     * @param momentum the momentum
+     */
+    public void setMomentum(float momentum) {
+        this.momentum = momentum;
+    }
+
+    /** Resets the running statistics of every channel to mean 0, variance 1. */
+    public void resetRunningStats() {
+        runningMean.getArray().set(new float[maxChannels]);
+        float[] ones = new float[maxChannels];
+        java.util.Arrays.fill(ones, 1f);
+        runningVar.getArray().set(ones);
+    }
+
+    /** @return the running mean (all channels) */
+    public NDArray runningMean() {
+        return runningMean.getArray();
+    }
+
+    /** @return the running variance (all channels) */
+    public NDArray runningVar() {
+        return runningVar.getArray();
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        long c = x.getShape().get(1);
+        NDManager m = x.getManager();
+        return BatchNorm.batchNorm(
+                x,
+                Slices.leading(ps.getValue(runningMean, x.getDevice(), training), m, c),
+                Slices.leading(ps.getValue(runningVar, x.getDevice(), training), m, c),
+                Slices.leading(ps.getValue(gamma, x.getDevice(), training), m, c),
+                Slices.leading(ps.getValue(beta, x.getDevice(), training), m, c),
+                1,
+                momentum,
+                EPSILON,
+                training);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    /**
+     * @param channels the width it will see
+     * @param copier collects the copies of gamma, beta and running statistics
+     * @return a DJL {@link BatchNorm} with the same epsilon and momentum
+     */
+    public BatchNorm toStatic(long channels, WeightCopier copier) {
+        BatchNorm bn = BatchNorm.builder().optEpsilon(EPSILON).optMomentum(TRAIN_MOMENTUM).build();
+        for (Parameter p : new Parameter[] {gamma, beta, runningMean, runningVar}) {
+            NDArray a = p.getArray();
+            copier.copy(bn.getParameters().get(p.getName()), Slices.leading(a, a.getManager(), channels));
+        }
+        return bn;
+    }
+}

@@ -1,0 +1,58 @@
+package org.nas4j.core.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+
+/**
+ * Leading-slice views of max-size parameters. Views keep autograd (gradients land only in the
+ * slice) and in-place updates (BN running stats). The slice is attached to the given manager: the
+ * parameter's own manager would keep one more array per step for the life of the model.
+ */
+public final class Slices {
+
+    private Slices() {}
+
+    /**
+     * @param w a parameter array
+     * @param manager the step's manager (the input's)
+     * @param n how many leading entries of dimension 0 to keep
+     * @return {@code w[:n]}, or {@code w} itself when that is all of it
+     */
+    public static NDArray leading(NDArray w, NDManager manager, long n) {
+        return n == w.getShape().get(0) ? w : w.get(manager, new NDIndex(":{}", n));
+    }
+
+    /**
+     * @param w a parameter array of rank 2
+     * @param manager the step's manager
+     * @param rows leading rows to keep
+     * @param cols leading columns to keep
+     * @return {@code w[:rows, :cols]}
+     */
+    public static NDArray leading2(NDArray w, NDManager manager, long rows, long cols) {
+        if (rows == w.getShape().get(0) && cols == w.getShape().get(1)) {
+            return w;
+        }
+        return w.get(manager, new NDIndex(":{}, :{}", rows, cols));
+    }
+
+    /**
+     * @param w a conv weight {@code [out, in, k, k]}
+     * @param manager the step's manager
+     * @param out leading output channels to keep
+     * @param in leading input channels to keep
+     * @param kernel the centred kernel size to keep
+     * @return the slice
+     */
+    public static NDArray convWeight(NDArray w, NDManager manager, long out, long in, int kernel) {
+        long maxK = w.getShape().get(2);
+        if (out == w.getShape().get(0) && in == w.getShape().get(1) && kernel == maxK) {
+            return w;
+        }
+        long s = (maxK - kernel) / 2;
+        // a contiguous copy: oneDNN's channels-last convolutions misread strided weight views (NaN gradients)
+        return w.get(manager, new NDIndex(":{}, :{}, {}:{}, {}:{}", out, in, s, s + kernel, s, s + kernel))
+                .mul(1f);
+    }
+}

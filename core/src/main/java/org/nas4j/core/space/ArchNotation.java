@@ -1,0 +1,28 @@
+package org.nas4j.core.space;
+
+import java.util.Map;
+
+/**
+ * How the archs of a space family are written as short strings. A family with structure (stages,
+ * blocks) supplies a compact notation; {@link #KEY_VALUE} fits any space.
+ */
+public interface ArchNotation {
+
+    /**
+     * @param space the space the arch belongs to
+     * @param values every dimension's value, canonical
+     * @return the canonical string
+     */
+    String format(SearchSpace space, Map<String, String> values);
+
+    /**
+     * @param space the space to read the arch for
+     * @param text an arch string
+     * @return the value of every dimension that the string names; the space checks the rest
+     * @throws InvalidArchException if the string is malformed
+     */
+    Map<String, String> parse(SearchSpace space, String text);
+
+    /** {@code name=value,name=value,...} over the active dimensions. */
+    ArchNotation KEY_VALUE = new KeyValueNotation();
+}

@@ -1,0 +1,104 @@
+package org.nas4j.core.supernet;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import org.nas4j.core.nn.AbstractElasticBlock;
+import org.nas4j.core.nn.WeightCopier;
+import org.nas4j.core.space.Arch;
+import org.nas4j.core.space.SearchSpace;
+
+/**
+ * A weight-sharing network over a {@link SearchSpace}: a DJL block whose forward runs the child
+ * last passed to {@link #activate}. DJL's containers do not pass per-call parameters to children,
+ * so the choice travels by activation, not through {@code forward}; a supernet is therefore used by
+ * one thread at a time.
+ */
+public abstract class Supernet extends AbstractElasticBlock {
+
+    private Arch active;
+
+    /** @param version the block's parameter-format version */
+    protected Supernet(byte version) {
+        super(version);
+    }
+
+    /** @return the space whose archs this supernet runs */
+    public abstract SearchSpace space();
+
+    /**
+     * @return the largest input {@code (1, C, H, W)}: the shape to initialize with; smaller
+     *     resolutions are made by resizing
+     */
+    public abstract Shape inputShape();
+
+    /**
+     * @param arch an arch of the space
+     * @return the input {@code (1, C, r, r)} this arch's static network takes
+     */
+    public abstract Shape inputShape(Arch arch);
+
+    /**
+     * Pushes the arch's choices into every elastic block; until the next call, {@code forward}
+     * runs this child. Inputs of another resolution are resized to the child's.
+     *
+     * @param arch an arch of {@link #space()}
+     */
+    public final void activate(Arch arch) {
+        if (!space().contains(arch)) {
+            throw new IllegalArgumentException("arch " + arch + " is not in space " + space().name());
+        }
+        applyChoices(arch);
+        active = arch;
+    }
+
+    /** @return the child that {@code forward} runs now */
+    public Arch active() {
+        return active;
+    }
+
+    /**
+     * Sets every elastic block for this arch.
+     *
+     * @param arch an arch of the space
+     */
+    protected abstract void applyChoices(Arch arch);
+
+    /**
+     * Builds the static network of the active child from standard DJL blocks, queueing the copies
+     * of its weights.
+     *
+     * @param copier collects the weight copies
+     * @return the static block, not initialized
+     */
+    protected abstract Block buildStatic(WeightCopier copier);
+
+    /**
+     * @param arch an arch of the space
+     * @return its MACs and parameters, computed analytically
+     */
+    public abstract Cost cost(Arch arch);
+
+    /** Initializes every parameter at its maximal shape. @param manager the model's manager */
+    public void initialize(NDManager manager) {
+        initialize(manager, DataType.FLOAT32, inputShape());
+    }
+
+    /**
+     * A static DJL block of the child with its weights copied out of the supernet (BN statistics
+     * included, so recalibrate first). It runs on its own, without this supernet.
+     *
+     * @param arch the child
+     * @param manager owns the static block's parameters
+     * @return the initialized static block
+     */
+    public Block extract(Arch arch, NDManager manager) {
+        activate(arch);
+        WeightCopier copier = new WeightCopier();
+        Block block = buildStatic(copier);
+        block.initialize(manager, DataType.FLOAT32, inputShape(arch));
+        copier.apply();
+        return block;
+    }
+}

@@ -1,0 +1,87 @@
+package org.nas4j.spaces.ofa;
+
+import java.util.List;
+import org.nas4j.core.nn.Activation;
+
+/**
+ * The shape of an OFA-MobileNetV3 supernet and its search space: the macro skeleton (stem, stages,
+ * head) is fixed, and each arch picks the input resolution, every stage's depth and every block's
+ * kernel and expand ratio.
+ *
+ * @param name the registry name of the space
+ * @param channels input image channels
+ * @param inputSize the largest input side (images are square)
+ * @param resolutions the resolution choices, ascending, the last equal to {@code inputSize}
+ * @param stemWidth output channels of the 3×3 stride-2 stem
+ * @param stages the stages
+ * @param headWidth channels of the final 1×1 conv before pooling
+ * @param depths depth choices per stage, ascending
+ * @param kernels depthwise kernel choices, ascending
+ * @param expands expand-ratio choices, ascending
+ */
+public record OfaMbv3Config(
+        String name,
+        int channels,
+        int inputSize,
+        List<Integer> resolutions,
+        int stemWidth,
+        List<StageSpec> stages,
+        int headWidth,
+        List<Integer> depths,
+        List<Integer> kernels,
+        List<Integer> expands) {
+
+    /**
+     * MobileNetV3-Small-style stages for small inputs (stride 2 in the stem and the first stage, as
+     * MobileNetV3-Small): ReLU early, h-swish later, squeeze-excite in every other stage. Sized so a
+     * sandwich step fits a 2-core CPU: depthwise convolutions dominate training time there.
+     */
+    private static final List<StageSpec> SMALL_STAGES =
+            List.of(
+                    new StageSpec(24, 2, false, Activation.RELU),
+                    new StageSpec(40, 2, true, Activation.HSWISH),
+                    new StageSpec(64, 1, true, Activation.HSWISH));
+
+    /** 28×28 grayscale (Fashion-MNIST). */
+    public static final OfaMbv3Config FMNIST =
+            new OfaMbv3Config(
+                    "ofa-mbv3-fmnist",
+                    1,
+                    28,
+                    List.of(20, 24, 28),
+                    16,
+                    SMALL_STAGES,
+                    192,
+                    List.of(2, 3, 4),
+                    List.of(3, 5, 7),
+                    List.of(3, 4, 6));
+
+    /** 32×32 RGB (CIFAR-10). */
+    public static final OfaMbv3Config CIFAR10 =
+            new OfaMbv3Config(
+                    "ofa-mbv3-cifar10",
+                    3,
+                    32,
+                    List.of(24, 28, 32),
+                    16,
+                    SMALL_STAGES,
+                    192,
+                    List.of(2, 3, 4),
+                    List.of(3, 5, 7),
+                    List.of(3, 4, 6));
+
+    /** @return the largest stage depth */
+    public int maxDepth() {
+        return depths.get(depths.size() - 1);
+    }
+
+    /** @return the largest kernel */
+    public int maxKernel() {
+        return kernels.get(kernels.size() - 1);
+    }
+
+    /** @return the largest expand ratio */
+    public int maxExpand() {
+        return expands.get(expands.size() - 1);
+    }
+}
