@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """The ofa-mbv3-fmnist supernet training step in plain PyTorch eager, for the nas4j/PyTorch ratio.
 
-Mirrors nas4j's OfaMbv3Supernet (stem 3x3/2 16ch ReLU; stages (24,1,-,relu) (40,2,SE,relu)
-(64,2,-,hswish) (96,1,SE,hswish), up to 4 MBConv blocks each, kernel <= 7, expand <= 6; head 1x1
-256 hswish; linear 10), sliced the same way, and trains the children listed in an archs file written
+Mirrors nas4j's OfaMbv3Supernet for ofa-mbv3-fmnist (stem 3x3/2 12ch ReLU; stages
+(12,2,-,relu) (20,2,SE,hswish) (32,1,SE,hswish), up to 4 MBConv blocks each, kernel <= 7,
+expand <= 6; head 1x1 128 hswish; linear 10), sliced the same way, and trains the children listed in an archs file written
 by `nas4j benchmark --archs-out FILE` (one step per line, children separated by spaces), so both
 engines run the same work. Sandwich steps distill from the first child like nas4j.
 
@@ -20,8 +20,8 @@ THREADS = int(ARGS.get("threads", 2)); BATCH = int(ARGS.get("batch", 64))
 WARMUP = int(ARGS.get("warmup", 5)); PER_ROUND = int(ARGS.get("steps_per_round", 20))
 torch.set_num_threads(THREADS); torch.set_num_interop_threads(1); torch.manual_seed(0)
 
-STEM, HEAD, NCLS, MAXD, MAXK, MAXE = 16, 256, 10, 4, 7, 6
-STAGES = [(24, 1, False, "relu"), (40, 2, True, "relu"), (64, 2, False, "hswish"), (96, 1, True, "hswish")]
+STEM, HEAD, NCLS, MAXD, MAXK, MAXE = 12, 128, 10, 4, 7, 6
+STAGES = [(12, 2, False, "relu"), (20, 2, True, "hswish"), (32, 1, True, "hswish")]
 ACT = {"relu": F.relu, "hswish": F.hardswish}
 
 

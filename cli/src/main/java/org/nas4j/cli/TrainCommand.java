@@ -115,10 +115,11 @@ final class TrainCommand implements Command {
                 }
 
                 @Override
-                public void onEpoch(int epoch, double meanLoss) {
+                public void onEpoch(int epoch, double meanLoss, int skipped) {
                     JsonObject o = new JsonObject();
                     o.addProperty("epoch", epoch);
                     o.addProperty("loss", meanLoss);
+                    o.addProperty("skippedSteps", skipped);
                     o.addProperty("seconds", (System.nanoTime() - startNanos) / 1e9);
                     try {
                         Files.writeString(log, o + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,

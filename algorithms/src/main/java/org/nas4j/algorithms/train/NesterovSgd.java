@@ -48,28 +48,37 @@ public final class NesterovSgd {
     }
 
     /**
-     * Applies one update from the accumulated gradients and zeroes them.
+     * Applies one update from the accumulated gradients and zeroes them. A step whose gradient norm
+     * is not finite is skipped (gradients zeroed, weights and buffers untouched).
      *
      * @param learningRate this step's rate
      * @param step the step's manager (temporaries live there)
-     * @return the global gradient norm before clipping
+     * @return the global gradient norm before clipping (not finite: the step was skipped)
      */
     public float step(double learningRate, NDManager step) {
         List<NDArray> grads = new ArrayList<>(params.size());
-        NDList squares = new NDList(params.size());
+        NDList norms = new NDList(params.size());
         for (Pair<String, Parameter> p : params) {
             NDArray g = p.getValue().getArray().getGradient();
             g.attach(step);
             grads.add(g);
-            squares.add(g.square().sum());
+            norms.add(g.norm());
         }
-        float norm = (float) Math.sqrt(NDArrays.stack(squares).sum().getFloat());
+        float norm = NDArrays.stack(norms).norm().getFloat();
+        if (!Float.isFinite(norm)) {
+            // a non-finite gradient would poison every weight and momentum buffer: drop this step
+            grads.forEach(g -> g.muli(0f));
+            return norm;
+        }
         float scale = clipNorm > 0 && norm > clipNorm ? clipNorm / (norm + 1e-6f) : 1f;
         for (int i = 0; i < params.size(); i++) {
             Parameter p = params.get(i).getValue();
             NDArray w = p.getArray();
-            NDArray g = grads.get(i);
-            NDArray d = scale == 1f ? g.duplicate() : g.mul(scale);
+            // the gradient buffer itself becomes the update: it is zeroed afterwards anyway
+            NDArray d = grads.get(i);
+            if (scale != 1f) {
+                d.muli(scale);
+            }
             if (weightDecay != 0 && p.getType() == Parameter.Type.WEIGHT) {
                 NDArray decay = w.mul(weightDecay);
                 decay.attach(step);
@@ -83,12 +92,11 @@ public final class NesterovSgd {
                     ahead.attach(step);
                     d.addi(ahead);
                 } else {
-                    d = buf.duplicate();
-                    d.attach(step);
+                    d.muli(0f).addi(buf);
                 }
             }
             w.subi(d.muli((float) learningRate));
-            g.muli(0f);
+            d.muli(0f);
         }
         return norm;
     }

@@ -15,6 +15,8 @@ import org.nas4j.core.train.ArchSampler;
 import org.nas4j.core.util.Seeds;
 import org.nas4j.datasets.Augmentation;
 import org.nas4j.datasets.ImageBatches;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains a supernet: per step, one batch, the sampler's children with gradients accumulated, one
@@ -24,6 +26,8 @@ import org.nas4j.datasets.ImageBatches;
  * from a checkpoint continues exactly as if never stopped.
  */
 public final class SupernetTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SupernetTrainer.class);
 
     /** Receives progress. */
     public interface Listener {
@@ -37,9 +41,10 @@ public final class SupernetTrainer {
 
         /**
          * @param epoch the finished epoch, from 1
-         * @param meanLoss mean first-child loss over its steps run in this process
+         * @param meanLoss mean first-child loss over its applied steps run in this process
+         * @param skipped steps of the epoch skipped for a non-finite gradient
          */
-        default void onEpoch(int epoch, double meanLoss) {}
+        default void onEpoch(int epoch, double meanLoss, int skipped) {}
     }
 
     private final Supernet net;
@@ -96,6 +101,7 @@ public final class SupernetTrainer {
         int orderEpoch = -1;
         double lossSum = 0;
         int lossCount = 0;
+        int skipped = 0;
         for (long step = start; step < total; step++) {
             int epoch = (int) (step / perEpoch);
             if (epoch != orderEpoch) {
@@ -105,24 +111,30 @@ public final class SupernetTrainer {
             int from = (int) (step % perEpoch) * config.batchSize();
             int[] positions = Arrays.copyOfRange(order, from, from + config.batchSize());
             double lr = schedule.at(step);
-            float loss;
+            TrainingStep.Result result;
             try (NDManager sm = manager.newSubManager()) {
                 SplittableRandom rng = new SplittableRandom(Seeds.derive(config.seed(), "step", step));
                 NDArray x = data.images(sm, positions, augmentation, rng);
                 NDArray y = data.labels(sm, positions);
-                loss = trainingStep.run(x, y, sampler.plan(net.space(), rng), lr);
+                result = trainingStep.run(x, y, sampler.plan(net.space(), rng), lr);
             }
-            lossSum += loss;
-            lossCount++;
-            listener.onStep(step + 1, total, loss, lr);
+            if (result.applied()) {
+                lossSum += result.loss();
+                lossCount++;
+            } else {
+                skipped++;
+                LOG.warn("step {}: gradient norm {}, update skipped", step + 1, result.gradientNorm());
+            }
+            listener.onStep(step + 1, total, result.loss(), lr);
             boolean epochEnd = (step + 1) % perEpoch == 0;
             if (epochEnd || (step + 1) % config.checkpointEvery() == 0 || step + 1 == total) {
                 save(step + 1, optimizer);
             }
             if (epochEnd) {
-                listener.onEpoch(epoch + 1, lossSum / lossCount);
+                listener.onEpoch(epoch + 1, lossSum / Math.max(1, lossCount), skipped);
                 lossSum = 0;
                 lossCount = 0;
+                skipped = 0;
             }
             if (stopAfter >= 0 && step + 1 >= stopAfter) {
                 return step + 1;

@@ -34,13 +34,27 @@ public final class TrainingStep {
     }
 
     /**
+     * What one step did.
+     *
+     * @param loss the first child's loss
+     * @param gradientNorm the global gradient norm before clipping; not finite when the update was skipped
+     */
+    public record Result(float loss, float gradientNorm) {
+
+        /** @return whether the update was applied */
+        public boolean applied() {
+            return Float.isFinite(gradientNorm);
+        }
+    }
+
+    /**
      * @param x the batch, in the step's manager (everything the step makes goes there)
      * @param y its labels
      * @param plan the children to train
      * @param learningRate this step's rate
-     * @return the first child's loss
+     * @return the first child's loss and the gradient norm
      */
-    public float run(NDArray x, NDArray y, StepPlan plan, double learningRate) {
+    public Result run(NDArray x, NDArray y, StepPlan plan, double learningRate) {
         NDArray teacher = null;
         float firstLoss = 0;
         for (int i = 0; i < plan.children().size(); i++) {
@@ -63,7 +77,7 @@ public final class TrainingStep {
                 }
             }
         }
-        optimizer.step(learningRate, x.getManager());
-        return firstLoss;
+        float norm = optimizer.step(learningRate, x.getManager());
+        return new Result(firstLoss, norm);
     }
 }

@@ -51,7 +51,8 @@ public final class Slices {
             return w;
         }
         long s = (maxK - kernel) / 2;
-        // a contiguous copy: oneDNN's channels-last convolutions misread strided weight views (NaN gradients)
+        // a contiguous copy (differentiable), so convolution kernels never see a strided weight: with
+        // strided views, LibTorch 2.7.1's channels-last CPU path gave NaN gradients now and then
         return w.get(manager, new NDIndex(":{}, :{}, {}:{}, {}:{}", out, in, s, s + kernel, s, s + kernel))
                 .mul(1f);
     }

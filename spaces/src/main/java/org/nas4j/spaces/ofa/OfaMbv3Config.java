@@ -38,9 +38,9 @@ public record OfaMbv3Config(
      */
     private static final List<StageSpec> SMALL_STAGES =
             List.of(
-                    new StageSpec(24, 2, false, Activation.RELU),
-                    new StageSpec(40, 2, true, Activation.HSWISH),
-                    new StageSpec(64, 1, true, Activation.HSWISH));
+                    new StageSpec(12, 2, false, Activation.RELU),
+                    new StageSpec(20, 2, true, Activation.HSWISH),
+                    new StageSpec(32, 1, true, Activation.HSWISH));
 
     /** 28×28 grayscale (Fashion-MNIST). */
     public static final OfaMbv3Config FMNIST =
@@ -49,9 +49,9 @@ public record OfaMbv3Config(
                     1,
                     28,
                     List.of(20, 24, 28),
-                    16,
+                    12,
                     SMALL_STAGES,
-                    192,
+                    128,
                     List.of(2, 3, 4),
                     List.of(3, 5, 7),
                     List.of(3, 4, 6));
@@ -63,9 +63,9 @@ public record OfaMbv3Config(
                     3,
                     32,
                     List.of(24, 28, 32),
-                    16,
+                    12,
                     SMALL_STAGES,
-                    192,
+                    128,
                     List.of(2, 3, 4),
                     List.of(3, 5, 7),
                     List.of(3, 4, 6));

@@ -16,7 +16,6 @@ import org.nas4j.core.nn.ElasticBatchNorm;
 import org.nas4j.core.nn.ElasticConv2d;
 import org.nas4j.core.nn.ElasticDepth;
 import org.nas4j.core.nn.ElasticLinear;
-import org.nas4j.core.nn.MemoryFormat;
 import org.nas4j.core.nn.Resize;
 import org.nas4j.core.nn.WeightCopier;
 import org.nas4j.core.space.Arch;
@@ -137,7 +136,6 @@ public final class OfaMbv3Supernet extends Supernet {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = Resize.bilinear(inputs.singletonOrThrow(), resolution);
         x = STEM_ACT.apply(run(stemBn, ps, run(stem, ps, x, training), training));
-        x = MemoryFormat.channelsLast(x);
         for (ElasticDepth<MbConvBlock> stage : stages) {
             x = run(stage, ps, x, training);
         }

@@ -1,0 +1,68 @@
+package org.nas4j.algorithms.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.util.PairList;
+import org.junit.jupiter.api.Test;
+
+class OptimizerAndScheduleTest {
+
+    @Test
+    void nesterovSgdFollowsPytorchSemantics() {
+        // torch.optim.SGD([w], lr=0.1, momentum=0.9, nesterov=True, weight_decay=0.01) with loss = sum(w * c)
+        try (NDManager m = NDManager.newBaseManager()) {
+            Parameter p = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).optShape(new Shape(2)).build();
+            p.setInitializer((manager, shape, type) -> manager.create(new float[] {1f, -2f}));
+            p.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32);
+            PairList<String, Parameter> params = new PairList<>();
+            params.add("w", p);
+            TrainConfig c = new TrainConfig("uniform", 0, 1, 1, 0.1f, "cosine", 0, 0, 0.9f, true, 0.01f, 0, 0, 0, 1, 1, 0);
+            NesterovSgd sgd = new NesterovSgd(params, m.newSubManager(), c);
+            NDArray coeff = m.create(new float[] {3f, 0.5f});
+            double w0 = 1;
+            double w1 = -2;
+            double b0 = 0;
+            double b1 = 0;
+            for (int step = 0; step < 3; step++) {
+                try (NDManager sm = m.newSubManager(); GradientCollector gc = m.getEngine().newGradientCollector()) {
+                    NDArray loss = p.getArray().mul(coeff).sum();
+                    loss.attach(sm);
+                    gc.backward(loss);
+                    gc.close();
+                    sgd.step(0.1, sm);
+                }
+                double g0 = 3 + 0.01 * w0;
+                double g1 = 0.5 + 0.01 * w1;
+                b0 = 0.9 * b0 + g0;
+                b1 = 0.9 * b1 + g1;
+                w0 -= 0.1 * (g0 + 0.9 * b0);
+                w1 -= 0.1 * (g1 + 0.9 * b1);
+                float[] w = p.getArray().toFloatArray();
+                assertEquals(w0, w[0], 1e-5, "step " + step);
+                assertEquals(w1, w[1], 1e-5, "step " + step);
+                assertEquals(0f, p.getArray().getGradient().abs().sum().getFloat(), "gradients zeroed");
+            }
+        }
+    }
+
+    @Test
+    void bignasScheduleWarmsUpDecaysAndEndsConstant() {
+        TrainConfig c = new TrainConfig("sandwich", 2, 10, 64, 0.2f, "bignas", 1f, 0.05f, 0.9f, true, 0, 0, 0, 0, 1, 1, 0);
+        LearningRateSchedule s = new LearningRateSchedule(c, 100);
+        assertEquals(0.002, s.at(0), 1e-9);
+        assertEquals(0.2, s.at(99), 1e-9);
+        assertTrue(s.at(300) < s.at(200));
+        assertEquals(0.01, s.at(900), 1e-9);
+        assertEquals(0.01, s.at(999), 1e-9);
+        TrainConfig cos = new TrainConfig("sandwich", 2, 10, 64, 0.2f, "cosine", 0f, 0f, 0.9f, true, 0, 0, 0, 0, 1, 1, 0);
+        LearningRateSchedule sc = new LearningRateSchedule(cos, 100);
+        assertEquals(0.2, sc.at(0), 1e-9);
+        assertEquals(0.1, sc.at(500), 1e-6);
+    }
+}

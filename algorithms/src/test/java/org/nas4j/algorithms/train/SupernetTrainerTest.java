@@ -1,0 +1,112 @@
+package org.nas4j.algorithms.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nas4j.algorithms.sampling.SandwichSampler;
+import org.nas4j.algorithms.sampling.UniformSampler;
+import org.nas4j.core.testing.ToySupernet;
+import org.nas4j.datasets.ImageBatches;
+
+class SupernetTrainerTest {
+
+    @TempDir
+    Path dir;
+
+    private static final SupernetTrainer.Listener QUIET = (step, total, loss, lr) -> {};
+
+    private static List<float[]> weights(ToySupernet net) {
+        List<float[]> w = new ArrayList<>();
+        for (Pair<String, Parameter> p : net.getParameters()) {
+            w.add(p.getValue().getArray().toFloatArray());
+        }
+        return w;
+    }
+
+    private List<float[]> train(Path ckpt, TrainConfig config, boolean resume, long stopAfter, int initSeed) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            m.getEngine().setRandomSeed(initSeed);
+            ToySupernet net = new ToySupernet();
+            net.initialize(m);
+            SupernetTrainer t = new SupernetTrainer(net, TinyData.batches(40, 1), config, new SandwichSampler(1), true, ckpt);
+            t.train(m, resume, stopAfter, QUIET);
+            return weights(net);
+        }
+    }
+
+    @Test
+    void killedAndResumedRunEndsWithTheSameWeights() {
+        TrainConfig config = TinyData.config(3, 8, 4);
+        List<float[]> straight = train(dir.resolve("a.ckpt"), config, false, -1, 5);
+        // stop after step 11: the last checkpoint is step 10 (epoch end), so step 11 is lost and redone
+        train(dir.resolve("b.ckpt"), config, false, 11, 5);
+        // a resumed process starts from different random init: the checkpoint must override it all
+        List<float[]> resumed = train(dir.resolve("b.ckpt"), config, true, -1, 99);
+        assertEquals(straight.size(), resumed.size());
+        for (int i = 0; i < straight.size(); i++) {
+            float[] a = straight.get(i);
+            float[] b = resumed.get(i);
+            for (int j = 0; j < a.length; j++) {
+                assertEquals(a[j], b[j], 1e-6f, "parameter " + i + " entry " + j);
+            }
+        }
+        List<float[]> fresh = train(dir.resolve("c.ckpt"), config, false, -1, 99);
+        assertTrue(differs(straight, fresh), "another init gives other weights (the test can fail)");
+    }
+
+    private static boolean differs(List<float[]> a, List<float[]> b) {
+        for (int i = 0; i < a.size(); i++) {
+            for (int j = 0; j < a.get(i).length; j++) {
+                if (Math.abs(a.get(i)[j] - b.get(i)[j]) > 1e-4) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void modelManagerArrayCountStaysConstantOver200Steps() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ToySupernet net = new ToySupernet();
+            net.initialize(m);
+            ImageBatches data = TinyData.batches(16, 2);
+            TrainConfig config = TinyData.config(100, 8, 1000);
+            SupernetTrainer t = new SupernetTrainer(net, data, config, new SandwichSampler(2), true, dir.resolve("m.ckpt"));
+            int[] counts = new int[2];
+            t.train(m, false, 200, (step, total, loss, lr) -> {
+                if (step == 2) {
+                    counts[0] = m.getManagedArrays().size();
+                }
+                if (step == 200) {
+                    counts[1] = m.getManagedArrays().size();
+                }
+            });
+            assertTrue(counts[0] > 0);
+            assertEquals(counts[0], counts[1], "arrays held by the model's manager after step 2 vs step 200");
+        }
+    }
+
+    @Test
+    void trainingLowersTheLossOfEveryChildKind() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            m.getEngine().setRandomSeed(3);
+            ToySupernet net = new ToySupernet();
+            net.initialize(m);
+            List<Float> losses = new ArrayList<>();
+            new SupernetTrainer(net, TinyData.batches(64, 3), TinyData.config(6, 16, 1000), new UniformSampler(), false,
+                    dir.resolve("u.ckpt")).train(m, false, -1, (step, total, loss, lr) -> losses.add(loss));
+            double first = losses.subList(0, 4).stream().mapToDouble(Float::doubleValue).average().orElseThrow();
+            double last = losses.subList(losses.size() - 4, losses.size()).stream().mapToDouble(Float::doubleValue).average().orElseThrow();
+            assertTrue(last < first * 0.8, "loss " + first + " -> " + last);
+        }
+    }
+}
