@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nas4j.datasets.TestFiles;
 
 /** Every user-facing error: one line, exit code 2, no stack trace, nothing half-written. */
 class CliErrorsTest {
@@ -30,39 +30,15 @@ class CliErrorsTest {
     @BeforeAll
     static void tinyDataAndRun() throws IOException {
         fmnist = Files.createDirectories(dir.resolve("fmnist"));
-        for (String prefix : new String[] {"train", "t10k"}) {
-            int n = 48;
-            byte[] px = new byte[n * 784];
-            byte[] labels = new byte[n];
-            for (int i = 0; i < n; i++) {
-                labels[i] = (byte) (i % 10);
-                Arrays.fill(px, i * 784, i * 784 + 784, (byte) (i * 5));
-            }
-            Files.write(fmnist.resolve(prefix + "-images-idx3-ubyte"), idx(0x803, new int[] {n, 28, 28}, px));
-            Files.write(fmnist.resolve(prefix + "-labels-idx1-ubyte"), idx(0x801, new int[] {n}, labels));
-        }
+        TestFiles.writeFashionMnist(fmnist, 48, false);
         cifar = Files.createDirectories(dir.resolve("cifar"));
-        for (String f : new String[] {"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
-                "data_batch_5.bin", "test_batch.bin"}) {
-            Files.write(cifar.resolve(f), new byte[4 * 3073]);
-        }
+        TestFiles.writeCifar(cifar, 4);
         run = dir.resolve("run");
         Result r = nas4j("train", "--space", "ofa-mbv3-fmnist", "--data", fmnist.toString(), "--epochs", "1",
                 "--batch-size", "8", "--validation-size", "16", "--out", run.toString());
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("validation accuracy"), r.out);
         assertTrue(Files.isRegularFile(run.resolve("checkpoints/latest.ckpt")));
-    }
-
-    static byte[] idx(int magic, int[] dims, byte[] data) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(b);
-        out.writeInt(magic);
-        for (int d : dims) {
-            out.writeInt(d);
-        }
-        out.write(data);
-        return b.toByteArray();
     }
 
     record Result(int code, String out, String err) {}

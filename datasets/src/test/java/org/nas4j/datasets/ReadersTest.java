@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,45 +16,11 @@ class ReadersTest {
     @TempDir
     Path dir;
 
-    static byte[] idx(int magic, int[] dims, byte[] data) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(magic);
-        for (int d : dims) {
-            out.writeInt(d);
-        }
-        out.write(data);
-        return bytes.toByteArray();
-    }
-
-    static void write(Path p, byte[] content, boolean gzip) throws IOException {
-        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(p)) : Files.newOutputStream(p)) {
-            out.write(content);
-        }
-    }
-
-    /** Writes a Fashion-MNIST-shaped dataset of n train and n test 28×28 images; pixel = (i + y) % 256. */
-    static void writeFashionMnist(Path dir, int n, boolean gzip) throws IOException {
-        for (String prefix : new String[] {"train", "t10k"}) {
-            byte[] pixels = new byte[n * 28 * 28];
-            byte[] labels = new byte[n];
-            for (int i = 0; i < n; i++) {
-                labels[i] = (byte) (i % 10);
-                for (int y = 0; y < 28; y++) {
-                    Arrays.fill(pixels, (i * 28 + y) * 28, (i * 28 + y + 1) * 28, (byte) (i + y));
-                }
-            }
-            String gz = gzip ? ".gz" : "";
-            write(dir.resolve(prefix + "-images-idx3-ubyte" + gz), idx(0x803, new int[] {n, 28, 28}, pixels), gzip);
-            write(dir.resolve(prefix + "-labels-idx1-ubyte" + gz), idx(0x801, new int[] {n}, labels), gzip);
-        }
-    }
-
     @Test
     void readsFashionMnistGzippedOrPlain() throws IOException {
         for (boolean gzip : new boolean[] {true, false}) {
             Path d = Files.createDirectories(dir.resolve("fm" + gzip));
-            writeFashionMnist(d, 12, gzip);
+            TestFiles.writeFashionMnist(d, 12, gzip);
             LabelledData data = FashionMnist.load(d);
             assertEquals(12, data.train().size());
             assertEquals(28, data.train().height());
@@ -70,7 +32,7 @@ class ReadersTest {
 
     @Test
     void corruptIdxFilesFailClearly() throws IOException {
-        writeFashionMnist(dir, 4, false);
+        TestFiles.writeFashionMnist(dir, 4, false);
         Path images = dir.resolve("train-images-idx3-ubyte");
         byte[] good = Files.readAllBytes(images);
 
@@ -82,12 +44,12 @@ class ReadersTest {
         Files.write(images, badMagic);
         assertTrue(message(() -> FashionMnist.load(dir)).contains("not an IDX file"));
 
-        Files.write(images, idx(0x803, new int[] {5, 28, 28}, new byte[5 * 784]));
+        Files.write(images, TestFiles.idx(0x803, new int[] {5, 28, 28}, new byte[5 * 784]));
         assertTrue(message(() -> FashionMnist.load(dir)).contains("5 train images but 4 labels"));
 
         Files.write(images, good);
         Path labels = dir.resolve("train-labels-idx1-ubyte");
-        Files.write(labels, idx(0x801, new int[] {4}, new byte[] {0, 1, 12, 3}));
+        Files.write(labels, TestFiles.idx(0x801, new int[] {4}, new byte[] {0, 1, 12, 3}));
         assertTrue(message(() -> FashionMnist.load(dir)).contains("label 12"));
 
         Files.delete(labels);
@@ -95,23 +57,9 @@ class ReadersTest {
         assertTrue(message(() -> FashionMnist.load(dir.resolve("nowhere"))).contains("apt-get install -y dataset-fashion-mnist"));
     }
 
-    /** Writes CIFAR-10 binary batches with {@code perFile} records each; red = label * 10, green = record. */
-    static void writeCifar(Path dir, int perFile) throws IOException {
-        String[] files = {"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin", "test_batch.bin"};
-        for (String f : files) {
-            byte[] content = new byte[perFile * 3073];
-            for (int r = 0; r < perFile; r++) {
-                content[r * 3073] = (byte) (r % 10);
-                Arrays.fill(content, r * 3073 + 1, r * 3073 + 1 + 1024, (byte) (r % 10 * 10));
-                Arrays.fill(content, r * 3073 + 1025, r * 3073 + 2049, (byte) r);
-            }
-            Files.write(dir.resolve(f), content);
-        }
-    }
-
     @Test
     void readsCifar10BinaryBatches() throws IOException {
-        writeCifar(dir, 3);
+        TestFiles.writeCifar(dir, 3);
         LabelledData data = Cifar10.load(dir);
         assertEquals(15, data.train().size());
         assertEquals(3, data.test().size());
@@ -124,16 +72,16 @@ class ReadersTest {
 
     @Test
     void corruptCifarFilesFailClearly() throws IOException {
-        writeCifar(dir, 2);
+        TestFiles.writeCifar(dir, 2);
         Path f = dir.resolve("data_batch_3.bin");
         Files.write(f, Arrays.copyOf(Files.readAllBytes(f), 3073 + 100));
         assertTrue(message(() -> Cifar10.load(dir)).contains("not a whole number"));
-        writeCifar(dir, 2);
+        TestFiles.writeCifar(dir, 2);
         byte[] b = Files.readAllBytes(f);
         b[3073] = 11;
         Files.write(f, b);
         assertTrue(message(() -> Cifar10.load(dir)).contains("label 11"));
-        writeCifar(dir, 2);
+        TestFiles.writeCifar(dir, 2);
         Files.delete(dir.resolve("test_batch.bin"));
         assertTrue(message(() -> Cifar10.load(dir)).contains("missing"));
     }

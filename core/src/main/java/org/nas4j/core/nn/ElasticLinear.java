@@ -25,6 +25,7 @@ public final class ElasticLinear extends AbstractElasticBlock {
      */
     public ElasticLinear(int maxIn, int maxOut) {
         super(VERSION);
+        Preconditions.checkArgument(maxIn > 0 && maxOut > 0, "linear needs positive widths, got %s x %s", maxIn, maxOut);
         this.maxOut = maxOut;
         this.activeOut = maxOut;
         weight =

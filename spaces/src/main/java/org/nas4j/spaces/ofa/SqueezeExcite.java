@@ -7,42 +7,32 @@ import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
 import org.nas4j.core.nn.AbstractElasticBlock;
 import org.nas4j.core.nn.Activation;
-import org.nas4j.core.nn.ElasticConv2d;
+import org.nas4j.core.nn.ElasticLinear;
 import org.nas4j.core.nn.WeightCopier;
 
 /**
- * Elastic squeeze-excite (MobileNetV3): global pool, 1×1 reduce to {@link #reduced} channels, ReLU,
- * 1×1 expand, hard sigmoid, channel-wise scale. The width comes from the input, as in OFA's
- * DynamicSE.
+ * Elastic squeeze-excite (MobileNetV3): global pool, reduce to {@link #reduced} channels, ReLU,
+ * expand, hard sigmoid, channel-wise scale. The width comes from the input, as in OFA's DynamicSE.
+ * The reduce and expand layers are fully connected on the pooled vector (the same math as 1×1
+ * convolutions on a 1×1 map): LibTorch 2.7.1's CPU convolution gave NaN gradients on 1×1 maps here.
  */
 final class SqueezeExcite extends AbstractElasticBlock {
 
     private static final byte VERSION = 1;
 
-    private final ElasticConv2d reduce;
-    private final ElasticConv2d expand;
+    private final ElasticLinear reduce;
+    private final ElasticLinear expand;
 
     SqueezeExcite(int maxChannels) {
         super(VERSION);
-        reduce =
-                addChildBlock(
-                        "reduce",
-                        ElasticConv2d.builder()
-                                .setChannels(maxChannels, reduced(maxChannels))
-                                .optBias(true)
-                                .build());
-        expand =
-                addChildBlock(
-                        "expand",
-                        ElasticConv2d.builder()
-                                .setChannels(reduced(maxChannels), maxChannels)
-                                .optBias(true)
-                                .build());
+        reduce = addChildBlock("reduce", new ElasticLinear(maxChannels, reduced(maxChannels)));
+        expand = addChildBlock("expand", new ElasticLinear(reduced(maxChannels), maxChannels));
     }
 
     /** @return the squeeze width for {@code channels}: a quarter, rounded to a multiple of 8 */
@@ -57,17 +47,17 @@ final class SqueezeExcite extends AbstractElasticBlock {
         long c = x.getShape().get(1);
         reduce.setActiveOut(reduced(c));
         expand.setActiveOut((int) c);
-        NDArray s = pooled(x);
+        NDArray s = Pool.globalAvgPool2d(x);
         s = reduce.forward(ps, new NDList(s), training).singletonOrThrow();
         s = Activation.RELU.apply(s);
         s = expand.forward(ps, new NDList(s), training).singletonOrThrow();
-        return new NDList(x.mul(Activation.HSIGMOID.apply(s)));
+        return new NDList(x.mul(asMap(Activation.HSIGMOID.apply(s))));
     }
 
-    /** Global average kept as {@code (N, C, 1, 1)}, ready for the 1×1 convs. */
-    private static NDArray pooled(NDArray x) {
-        Shape s = x.getShape();
-        return x.sum(new int[] {2, 3}, true).div(s.get(2) * s.get(3));
+    /** @return the gate {@code (N, C)} as {@code (N, C, 1, 1)}, to scale the map */
+    private static NDArray asMap(NDArray gate) {
+        Shape s = gate.getShape();
+        return gate.reshape(s.get(0), s.get(1), 1, 1);
     }
 
     @Override
@@ -75,7 +65,7 @@ final class SqueezeExcite extends AbstractElasticBlock {
         return inputShapes;
     }
 
-    /** @return MACs (per image) of the two 1×1 convs at this width */
+    /** @return MACs (per image) of the two layers at this width */
     static long macs(long channels) {
         return 2 * channels * reduced(channels);
     }
@@ -91,11 +81,12 @@ final class SqueezeExcite extends AbstractElasticBlock {
         expand.setActiveOut((int) channels);
         SequentialBlock gate =
                 new SequentialBlock()
-                        .add(LambdaBlock.singleton(SqueezeExcite::pooled, "pool"))
+                        .add(LambdaBlock.singleton(Pool::globalAvgPool2d, "pool"))
                         .add(reduce.toStatic(channels, copier))
                         .add(Activation.RELU.block())
                         .add(expand.toStatic(reduced(channels), copier))
-                        .add(Activation.HSIGMOID.block());
+                        .add(Activation.HSIGMOID.block())
+                        .add(LambdaBlock.singleton(SqueezeExcite::asMap, "as_map"));
         return new ParallelBlock(
                 branches -> new NDList(branches.get(0).head().mul(branches.get(1).head())),
                 List.of(LambdaBlock.singleton(x -> x, "identity"), gate));
