@@ -2,8 +2,8 @@
 """The ofa-mbv3-fmnist supernet training step in plain PyTorch eager, for the nas4j/PyTorch ratio.
 
 Mirrors nas4j's OfaMbv3Supernet for ofa-mbv3-fmnist (stem 3x3/2 12ch ReLU; stages
-(12,2,-,relu) (20,2,SE,hswish) (32,1,SE,hswish), up to 4 MBConv blocks each, kernel <= 7,
-expand <= 6; head 1x1 128 hswish; linear 10), sliced the same way, and trains the children listed in an archs file written
+(12,2,-,relu) (20,2,-,relu) (32,1,-,relu), up to 4 MBConv blocks each, kernel <= 7,
+expand <= 6; head 1x1 128 relu; linear 10), sliced the same way, and trains the children listed in an archs file written
 by `nas4j benchmark --archs-out FILE` (one step per line, children separated by spaces), so both
 engines run the same work. Sandwich steps distill from the first child like nas4j.
 
@@ -21,7 +21,7 @@ WARMUP = int(ARGS.get("warmup", 5)); PER_ROUND = int(ARGS.get("steps_per_round",
 torch.set_num_threads(THREADS); torch.set_num_interop_threads(1); torch.manual_seed(0)
 
 STEM, HEAD, NCLS, MAXD, MAXK, MAXE = 12, 128, 10, 4, 7, 6
-STAGES = [(12, 2, False, "relu"), (20, 2, True, "hswish"), (32, 1, True, "hswish")]
+STAGES = [(12, 2, False, "relu"), (20, 2, False, "relu"), (32, 1, False, "relu")]
 ACT = {"relu": F.relu, "hswish": F.hardswish}
 
 
@@ -104,7 +104,7 @@ class Net:
         for st, blocks in zip(s.stages, stages):
             for b, (k, e) in zip(st, blocks):
                 y = b(y, k, e)
-        y = F.hardswish(s.hbn(F.conv2d(y, s.head)))
+        y = F.relu(s.hbn(F.conv2d(y, s.head)))
         return F.linear(y.mean((2, 3)), s.fc, s.fcb)
 
 

@@ -32,7 +32,6 @@ public final class OfaMbv3Supernet extends Supernet {
 
     private static final byte VERSION = 1;
     private static final Activation STEM_ACT = Activation.RELU;
-    private static final Activation HEAD_ACT = Activation.HSWISH;
 
     private final OfaMbv3Config config;
     private final SearchSpace space;
@@ -139,7 +138,7 @@ public final class OfaMbv3Supernet extends Supernet {
         for (ElasticDepth<MbConvBlock> stage : stages) {
             x = run(stage, ps, x, training);
         }
-        x = HEAD_ACT.apply(run(headBn, ps, run(head, ps, x, training), training));
+        x = config.headActivation().apply(run(headBn, ps, run(head, ps, x, training), training));
         return new NDList(run(classifier, ps, Pool.globalAvgPool2d(x), training));
     }
 
@@ -163,7 +162,7 @@ public final class OfaMbv3Supernet extends Supernet {
         int last = config.stages().get(config.stages().size() - 1).width();
         return net.add(head.toStatic(last, copier))
                 .add(headBn.toStatic(config.headWidth(), copier))
-                .add(HEAD_ACT.block())
+                .add(config.headActivation().block())
                 .add(LambdaBlock.singleton(Pool::globalAvgPool2d, "global_pool"))
                 .add(classifier.toStatic(config.headWidth(), copier));
     }
