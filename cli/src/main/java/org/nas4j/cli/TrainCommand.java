@@ -52,6 +52,12 @@ final class TrainCommand implements Command {
     @Parameter(names = "--random-children", description = "random children per sandwich step")
     int randomChildren = 2;
 
+    @Parameter(names = "--augment-pad", description = "random-crop padding in pixels, 0 for none")
+    int augmentPad = 2;
+
+    @Parameter(names = "--flip", arity = 1, description = "random horizontal flips (true|false)")
+    boolean flip = true;
+
     @Parameter(names = "--validation-size", description = "training images held out for validation")
     int validationSize = 5000;
 
@@ -78,7 +84,7 @@ final class TrainCommand implements Command {
             TrainConfig base = TrainConfig.defaults(sampler, epochs);
             TrainConfig config = new TrainConfig(sampler, randomChildren, epochs, batchSize, lr, schedule,
                     Math.min(base.warmupEpochs(), epochs / 2f), base.lrFloor(), base.momentum(), base.nesterov(),
-                    base.weightDecay(), base.labelSmoothing(), base.clipNorm(), base.augmentPad(), validationSize,
+                    base.weightDecay(), base.labelSmoothing(), base.clipNorm(), augmentPad, flip, validationSize,
                     checkpointEvery, seed);
             config.validate();
             spec = new RunSpec(space, data, 0, config);

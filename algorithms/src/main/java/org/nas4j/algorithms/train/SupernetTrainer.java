@@ -59,7 +59,7 @@ public final class SupernetTrainer {
      * @param data the training split
      * @param config the run's configuration
      * @param sampler which children each step trains
-     * @param flip whether horizontal flips suit the data
+     * @param flip whether horizontal flips suit the data (they are used when the config asks too)
      * @param checkpoint the checkpoint file (written at every epoch's end and every {@code
      *     checkpointEvery} steps)
      */
@@ -69,7 +69,7 @@ public final class SupernetTrainer {
         this.data = data;
         this.config = config;
         this.sampler = sampler;
-        this.augmentation = new Augmentation(config.augmentPad(), flip);
+        this.augmentation = new Augmentation(config.augmentPad(), flip && config.flip());
         this.checkpoint = checkpoint;
     }
 

@@ -20,7 +20,8 @@ import org.nas4j.core.util.UserException;
  *     i.e. to the largest child only under the sandwich rule
  * @param labelSmoothing label smoothing of the label-trained child
  * @param clipNorm maximum global gradient norm, 0 for none
- * @param augmentPad random-crop padding
+ * @param augmentPad random-crop padding, 0 for none
+ * @param flip random horizontal flips (where the data allows them)
  * @param validationSize images held out of the training set
  * @param checkpointEvery steps between checkpoints (one is also written at each epoch's end)
  * @param seed the one seed of the run
@@ -40,6 +41,7 @@ public record TrainConfig(
         float labelSmoothing,
         float clipNorm,
         int augmentPad,
+        boolean flip,
         int validationSize,
         int checkpointEvery,
         long seed) {
@@ -47,7 +49,7 @@ public record TrainConfig(
     /** @return the defaults, for the given sampler and epochs */
     public static TrainConfig defaults(String sampler, int epochs) {
         return new TrainConfig(sampler, 2, epochs, 64, 0.1f, "bignas", 0.3f, 0.05f, 0.9f, true, 3e-5f, 0.1f, 5f, 2,
-                5000, 500, 0);
+                true, 5000, 500, 0);
     }
 
     /** @throws UserException naming the first bad value */
@@ -59,6 +61,7 @@ public record TrainConfig(
         check(warmupEpochs >= 0 && warmupEpochs < epochs, "warm-up must be shorter than the run");
         check(lrFloor >= 0 && lrFloor <= 1, "lr floor must be in [0, 1]");
         check(randomChildren >= 0, "--random-children must be >= 0");
+        check(augmentPad >= 0, "--augment-pad must be >= 0");
         check(validationSize >= 1, "--validation-size must be >= 1");
         check(checkpointEvery >= 1, "--checkpoint-every must be >= 1");
     }
@@ -72,7 +75,7 @@ public record TrainConfig(
     /** @return a copy with another seed */
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(sampler, randomChildren, epochs, batchSize, learningRate, schedule, warmupEpochs,
-                lrFloor, momentum, nesterov, weightDecay, labelSmoothing, clipNorm, augmentPad, validationSize,
+                lrFloor, momentum, nesterov, weightDecay, labelSmoothing, clipNorm, augmentPad, flip, validationSize,
                 checkpointEvery, newSeed);
     }
 }

@@ -22,7 +22,7 @@ class OptimizerAndScheduleTest {
             p.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32);
             PairList<String, Parameter> params = new PairList<>();
             params.add("w", p);
-            TrainConfig c = new TrainConfig("uniform", 0, 1, 1, 0.1f, "cosine", 0, 0, 0.9f, true, 0.01f, 0, 0, 0, 1, 1, 0);
+            TrainConfig c = new TrainConfig("uniform", 0, 1, 1, 0.1f, "cosine", 0, 0, 0.9f, true, 0.01f, 0, 0, 0, false, 1, 1, 0);
             NesterovSgd sgd = new NesterovSgd(params, m.newSubManager(), c);
             NDArray coeff = m.create(new float[] {3f, 0.5f});
             double w0 = 1;
@@ -53,14 +53,14 @@ class OptimizerAndScheduleTest {
 
     @Test
     void bignasScheduleWarmsUpDecaysAndEndsConstant() {
-        TrainConfig c = new TrainConfig("sandwich", 2, 10, 64, 0.2f, "bignas", 1f, 0.05f, 0.9f, true, 0, 0, 0, 0, 1, 1, 0);
+        TrainConfig c = new TrainConfig("sandwich", 2, 10, 64, 0.2f, "bignas", 1f, 0.05f, 0.9f, true, 0, 0, 0, 0, false, 1, 1, 0);
         LearningRateSchedule s = new LearningRateSchedule(c, 100);
         assertEquals(0.002, s.at(0), 1e-6);
         assertEquals(0.2, s.at(99), 1e-6);
         assertTrue(s.at(300) < s.at(200));
         assertEquals(0.01, s.at(900), 1e-6);
         assertEquals(0.01, s.at(999), 1e-6);
-        TrainConfig cos = new TrainConfig("sandwich", 2, 10, 64, 0.2f, "cosine", 0f, 0f, 0.9f, true, 0, 0, 0, 0, 1, 1, 0);
+        TrainConfig cos = new TrainConfig("sandwich", 2, 10, 64, 0.2f, "cosine", 0f, 0f, 0.9f, true, 0, 0, 0, 0, false, 1, 1, 0);
         LearningRateSchedule sc = new LearningRateSchedule(cos, 100);
         assertEquals(0.2, sc.at(0), 1e-6);
         assertEquals(0.1, sc.at(500), 1e-6);
