@@ -19,8 +19,8 @@ import org.nas4j.core.nn.WeightCopier;
 /**
  * Elastic squeeze-excite (MobileNetV3): global pool, reduce to {@link #reduced} channels, ReLU,
  * expand, hard sigmoid, channel-wise scale. The width comes from the input, as in OFA's DynamicSE.
- * The reduce and expand layers are fully connected on the pooled vector (the same math as 1×1
- * convolutions on a 1×1 map): LibTorch 2.7.1's CPU convolution gave NaN gradients on 1×1 maps here.
+ * The reduce and expand layers are fully connected on the pooled vector: the same math as 1×1
+ * convolutions on a 1×1 map, on a plain matrix-multiply kernel.
  */
 final class SqueezeExcite extends AbstractElasticBlock {
 
