@@ -80,7 +80,6 @@ final class TrainCommand implements Command {
             if (space == null) {
                 throw new UserException("--space is required for a new run (see 'nas4j spaces')");
             }
-            Samplers.byName(sampler, randomChildren);
             TrainConfig base = TrainConfig.defaults(sampler, epochs);
             TrainConfig config = new TrainConfig(sampler, randomChildren, epochs, batchSize, lr, schedule,
                     Math.min(base.warmupEpochs(), epochs / 2f), base.lrFloor(), base.momentum(), base.nesterov(),

@@ -54,6 +54,8 @@ public record TrainConfig(
 
     /** @throws UserException naming the first bad value */
     public void validate() {
+        check(sampler.equals("uniform") || sampler.equals("sandwich"),
+                "unknown sampler '" + sampler + "'; choose uniform or sandwich");
         check(epochs >= 1, "--epochs must be >= 1");
         check(batchSize >= 1, "--batch-size must be >= 1");
         check(learningRate > 0, "--lr must be > 0");
@@ -70,12 +72,5 @@ public record TrainConfig(
         if (!ok) {
             throw new UserException(message);
         }
-    }
-
-    /** @return a copy with another seed */
-    public TrainConfig withSeed(long newSeed) {
-        return new TrainConfig(sampler, randomChildren, epochs, batchSize, learningRate, schedule, warmupEpochs,
-                lrFloor, momentum, nesterov, weightDecay, labelSmoothing, clipNorm, augmentPad, flip, validationSize,
-                checkpointEvery, newSeed);
     }
 }

@@ -74,10 +74,6 @@ public final class ElasticConv2d extends AbstractElasticBlock {
         activeKernel = kernel;
     }
 
-    public int maxOut() {
-        return maxOut;
-    }
-
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {

@@ -86,14 +86,6 @@ public final class OfaMbv3Supernet extends Supernet {
         activate(space.largest());
     }
 
-    public OfaMbv3Config config() {
-        return config;
-    }
-
-    public int numClasses() {
-        return numClasses;
-    }
-
     @Override
     public SearchSpace space() {
         return space;
