@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.testing.ToySupernet;
@@ -23,13 +25,13 @@ class ToySupernetContractTest {
             net.initialize(m);
             ParameterStore ps = new ParameterStore(m, false);
             net.batchNorm().runningMean().set(new float[] {9, 9, 9, 9, 9, 9, 9, 9});
-            Arch child = net.space().of(java.util.Map.of("w", "4", "k", "3"));
-            NDArray[] batches = {m.randomNormal(new Shape(5, 2, 6, 6)), m.randomNormal(2f, 1f, new Shape(5, 2, 6, 6), ai.djl.ndarray.types.DataType.FLOAT32)};
+            Arch child = net.space().of(Map.of("w", "4", "k", "3"));
+            NDArray[] batches = {m.randomNormal(new Shape(5, 2, 6, 6)), m.randomNormal(2f, 1f, new Shape(5, 2, 6, 6), DataType.FLOAT32)};
             BatchNormRecalibration.recalibrate(net, child, ps, m, 2, (sm, i) -> batches[i].duplicate());
 
             net.activate(child);
             // the refilled mean is the average over both batches of the per-channel mean of the conv output
-            NDArray conv = NDArrays(net.convOut(ps, batches[0]), net.convOut(ps, batches[1]));
+            NDArray conv = net.convOut(ps, batches[0]).concat(net.convOut(ps, batches[1]), 0);
             float[] expected = conv.transpose(1, 0, 2, 3).reshape(4, -1).mean(new int[] {1}).toFloatArray();
             float[] mean = net.batchNorm().runningMean().toFloatArray();
             for (int c = 0; c < 4; c++) {
@@ -40,10 +42,6 @@ class ToySupernetContractTest {
                 assertEquals(1f, net.batchNorm().runningVar().toFloatArray()[c]);
             }
         }
-    }
-
-    private static NDArray NDArrays(NDArray a, NDArray b) {
-        return a.concat(b, 0);
     }
 
     @Test
