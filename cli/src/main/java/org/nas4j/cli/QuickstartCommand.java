@@ -35,29 +35,30 @@ final class QuickstartCommand implements Command {
         RunSpec spec = run.exists()
                 ? run.read()
                 : new RunSpec("ofa-mbv3-fmnist", data, 0, quickstartConfig(epochs));
-        TrainCommand.train(run, spec);
-        try (Workbench wb = Workbench.open(run.read())) {
-            wb.loadWeights(run);
-            ChildEvaluator eval = wb.evaluator();
-            List<ChildTable.Row> rows = new ArrayList<>();
-            SplittableRandom rng = new SplittableRandom(Seeds.derive(wb.spec.train().seed(), "quickstart", 0));
-            List<Arch> archs = new ArrayList<>(List.of(wb.net.space().smallest(), wb.net.space().largest()));
-            for (int i = 0; i < 3; i++) {
-                archs.add(wb.net.space().sample(rng));
-            }
-            String[] labels = {"smallest", "largest", "random 1", "random 2", "random 3"};
-            for (int i = 0; i < archs.size(); i++) {
-                double acc = eval.accuracy(archs.get(i), wb.test(), wb.manager);
-                rows.add(new ChildTable.Row(labels[i], archs.get(i), acc, wb.net.cost(archs.get(i))));
-            }
-            System.out.println();
-            System.out.println("Children of the trained supernet, BN recalibrated, on the 10,000 test images:");
-            ChildTable.print(System.out, "test acc", rows);
-            System.out.println();
-            System.out.println("run directory: " + run.root().toAbsolutePath());
-            System.out.println("score any child: ./nas4j eval --run " + run.root() + " --arch '" + archs.get(2).id() + "'");
-        }
+        TrainCommand.train(run, spec, wb -> report(run, wb));
         return 0;
+    }
+
+    /** Scores the smallest, largest and three random children on the test set and prints them. */
+    private static void report(RunDirectory run, Workbench wb) {
+        ChildEvaluator eval = wb.evaluator();
+        List<ChildTable.Row> rows = new ArrayList<>();
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(wb.spec.train().seed(), "quickstart", 0));
+        List<Arch> archs = new ArrayList<>(List.of(wb.net.space().smallest(), wb.net.space().largest()));
+        for (int i = 0; i < 3; i++) {
+            archs.add(wb.net.space().sample(rng));
+        }
+        String[] labels = {"smallest", "largest", "random 1", "random 2", "random 3"};
+        for (int i = 0; i < archs.size(); i++) {
+            double acc = eval.accuracy(archs.get(i), wb.test(), wb.manager);
+            rows.add(new ChildTable.Row(labels[i], archs.get(i), acc, wb.net.cost(archs.get(i))));
+        }
+        System.out.println();
+        System.out.println("Children of the trained supernet, BN recalibrated, on the 10,000 test images:");
+        ChildTable.print(System.out, "test acc", rows);
+        System.out.println();
+        System.out.println("run directory: " + run.root().toAbsolutePath());
+        System.out.println("score any child: ./nas4j eval --run " + run.root() + " --arch '" + archs.get(2).id() + "'");
     }
 
     /**

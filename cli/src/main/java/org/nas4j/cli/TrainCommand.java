@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.nas4j.algorithms.sampling.Samplers;
 import org.nas4j.algorithms.train.ChildEvaluator;
 import org.nas4j.algorithms.train.SupernetTrainer;
@@ -88,7 +89,7 @@ final class TrainCommand implements Command {
             config.validate();
             spec = new RunSpec(space, data, 0, config);
         }
-        train(run, spec);
+        train(run, spec, wb -> {});
         return 0;
     }
 
@@ -97,8 +98,9 @@ final class TrainCommand implements Command {
      *
      * @param run the run directory
      * @param spec its spec; {@code numClasses} 0 means "from the data"
+     * @param then runs on the trained supernet and its data before they are closed
      */
-    static void train(RunDirectory run, RunSpec spec) throws IOException {
+    static void train(RunDirectory run, RunSpec spec, Consumer<Workbench> then) throws IOException {
         try (Workbench wb = Workbench.open(spec)) {
             RunSpec resolved = wb.spec;
             if (!run.exists()) {
@@ -139,6 +141,7 @@ final class TrainCommand implements Command {
                 double acc = eval.accuracy(a, wb.validation(), wb.manager);
                 System.out.printf(Locale.ROOT, "validation accuracy %.2f%% of %s%n", 100 * acc, a.id());
             }
+            then.accept(wb);
         }
     }
 }
