@@ -7,7 +7,10 @@ expand <= 6; head 1x1 128 relu; linear 10), sliced the same way, and trains the 
 by `nas4j benchmark --archs-out FILE` (one step per line, children separated by spaces), so both
 engines run the same work. Sandwich steps distill from the first child like nas4j.
 
-Usage: /usr/bin/python3 pytorch_ofa_step.py ARCHS_FILE [threads=2] [batch=64] [warmup=5] [steps_per_round=20]
+nas4j stores activations channels-last after the stem; layout=cl does the same here, layout=nchw
+(PyTorch's default) does not.
+
+Usage: /usr/bin/python3 pytorch_ofa_step.py ARCHS_FILE [threads=2] [batch=64] [warmup=5] [steps_per_round=20] [layout=nchw|cl]
 Prints "RESULT pytorch_step_ms min=.. median=.. max=.." over rounds (one median per round).
 """
 import re, sys, time, statistics
@@ -18,6 +21,7 @@ ARCHS = [l.split() for l in open(sys.argv[1]) if l.strip()]
 ARGS = dict(a.split("=", 1) for a in sys.argv[2:])
 THREADS = int(ARGS.get("threads", 2)); BATCH = int(ARGS.get("batch", 64))
 WARMUP = int(ARGS.get("warmup", 5)); PER_ROUND = int(ARGS.get("steps_per_round", 20))
+CHANNELS_LAST = ARGS.get("layout", "nchw") == "cl"
 torch.set_num_threads(THREADS); torch.set_num_interop_threads(1); torch.manual_seed(0)
 
 STEM, HEAD, NCLS, MAXD, MAXK, MAXE = 12, 128, 10, 4, 7, 6
@@ -101,6 +105,8 @@ class Net:
         if x.shape[-1] != r:
             x = F.interpolate(x, size=(r, r), mode="bilinear", align_corners=False)
         y = F.relu(s.sbn(F.conv2d(x, s.stem, None, 2, 1)))
+        if CHANNELS_LAST:
+            y = y.contiguous(memory_format=torch.channels_last)
         for st, blocks in zip(s.stages, stages):
             for b, (k, e) in zip(st, blocks):
                 y = b(y, k, e)
@@ -144,5 +150,6 @@ for r in range(0, len(ARCHS) // PER_ROUND):
         t0 = time.perf_counter(); step(children); times.append((time.perf_counter() - t0) * 1000)
     medians.append(statistics.median(times))
     print("round %d: median %.1f ms/step" % (r, medians[-1]), flush=True)
-print("RESULT pytorch_step_ms min=%.1f median=%.1f max=%.1f ms/step, batch %d (n=%d) torch=%s threads=%d" % (
-    min(medians), statistics.median(medians), max(medians), BATCH, len(medians), torch.__version__, THREADS))
+print("RESULT pytorch_step_ms min=%.1f median=%.1f max=%.1f ms/step, batch %d (n=%d) torch=%s threads=%d layout=%s" % (
+    min(medians), statistics.median(medians), max(medians), BATCH, len(medians), torch.__version__, THREADS,
+    "cl" if CHANNELS_LAST else "nchw"))

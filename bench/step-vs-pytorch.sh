@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The same supernet training steps in nas4j (DJL + LibTorch 2.7.1) and in plain PyTorch eager
-# (Debian's python3-torch), alternated in one run because this machine drifts.
+# (Debian's python3-torch, in its default NCHW layout and channels-last as nas4j), alternated in one
+# run because this machine drifts.
 # Usage: bench/step-vs-pytorch.sh [sandwich|uniform] [rounds=3] [steps=20]
 # Needs: apt-get install -y python3-torch
 set -euo pipefail
@@ -11,6 +12,8 @@ unset OMP_WAIT_POLICY; export GOMP_SPINCOUNT=100000  # the launcher's setting, f
 for r in $(seq 1 "$rounds"); do
   ./nas4j benchmark --sampler "$sampler" --steps "$steps" --warmup 5 --rounds 1 --archs-out "$archs.$r" \
     | grep RESULT | sed "s/^/round $r nas4j   /"
-  /usr/bin/python3 bench/pytorch_ofa_step.py "$archs.$r" threads="$(nproc)" warmup=5 steps_per_round="$steps" \
-    | grep RESULT | sed "s/^/round $r pytorch /"
+  for layout in nchw cl; do
+    /usr/bin/python3 bench/pytorch_ofa_step.py "$archs.$r" threads="$(nproc)" warmup=5 steps_per_round="$steps" \
+      layout="$layout" | grep RESULT | sed "s/^/round $r pytorch /"
+  done
 done

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
@@ -67,38 +68,49 @@ public final class NesterovSgd {
         float norm = NDArrays.stack(norms).norm().getFloat();
         if (!Float.isFinite(norm)) {
             // a non-finite gradient would poison every weight and momentum buffer: drop this step
-            grads.forEach(g -> g.muli(0f));
+            NDArray zero = constant(step, 0f);
+            grads.forEach(g -> g.muli(zero));
             return norm;
         }
         float scale = clipNorm > 0 && norm > clipNorm ? clipNorm / (norm + 1e-6f) : 1f;
+        // constants as arrays made once per step: DJL's mul(Number) makes and frees a tensor per call
+        NDArray clip = constant(step, scale);
+        NDArray decayRate = constant(step, weightDecay);
+        NDArray mu = constant(step, momentum);
+        NDArray rate = constant(step, (float) learningRate);
+        NDArray zero = constant(step, 0f);
         for (int i = 0; i < params.size(); i++) {
             Parameter p = params.get(i).getValue();
             NDArray w = p.getArray();
             // the gradient buffer itself becomes the update: it is zeroed afterwards anyway
             NDArray d = grads.get(i);
             if (scale != 1f) {
-                d.muli(scale);
+                d.muli(clip);
             }
             if (weightDecay != 0 && p.getType() == Parameter.Type.WEIGHT) {
-                NDArray decay = w.mul(weightDecay);
+                NDArray decay = w.mul(decayRate);
                 decay.attach(step);
                 d.addi(decay);
             }
             if (momentum != 0) {
                 NDArray buf = buffers.computeIfAbsent(params.get(i).getKey(), k -> newBuffer(w));
-                buf.muli(momentum).addi(d);
+                buf.muli(mu).addi(d);
                 if (nesterov) {
-                    NDArray ahead = buf.mul(momentum);
+                    NDArray ahead = buf.mul(mu);
                     ahead.attach(step);
                     d.addi(ahead);
                 } else {
-                    d.muli(0f).addi(buf);
+                    d.muli(zero).addi(buf);
                 }
             }
-            w.subi(d.muli((float) learningRate));
-            d.muli(0f);
+            w.subi(d.muli(rate));
+            d.muli(zero);
         }
         return norm;
+    }
+
+    private static NDArray constant(NDManager manager, float value) {
+        return manager.full(new Shape(), value);
     }
 
     private NDArray newBuffer(NDArray w) {

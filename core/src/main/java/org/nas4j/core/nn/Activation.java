@@ -26,8 +26,9 @@ public enum Activation {
     }
 
     private static NDArray hardSigmoid(NDArray x) {
-        // one clamp kernel: DJL's relu6 is minimum(relu(x), 6), three kernels and a slow backward
-        return x.add(3f).clip(0f, 6f).div(6f);
+        // one clamp kernel: DJL's relu6 is minimum(relu(x), 6), three kernels and a slow backward;
+        // the add's backward does not read its constant, the scaling's does (see Scale)
+        return Scale.by(x.add(3f).clip(0f, 6f), 1f / 6f);
     }
 
     /** @return a parameter-free block applying this activation (for static networks) */

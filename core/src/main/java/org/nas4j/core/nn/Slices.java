@@ -51,9 +51,6 @@ public final class Slices {
             return w;
         }
         long s = (maxK - kernel) / 2;
-        // a contiguous copy (differentiable), so convolution kernels never see a strided weight: with
-        // strided views, LibTorch 2.7.1's channels-last CPU path gave NaN gradients now and then
-        return w.get(manager, new NDIndex(":{}, :{}, {}:{}, {}:{}", out, in, s, s + kernel, s, s + kernel))
-                .mul(1f);
+        return w.get(manager, new NDIndex(":{}, :{}, {}:{}, {}:{}", out, in, s, s + kernel, s, s + kernel));
     }
 }

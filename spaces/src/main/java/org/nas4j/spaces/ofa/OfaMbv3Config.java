@@ -34,9 +34,8 @@ public record OfaMbv3Config(
     /**
      * Stages for 28×28 inputs, sized so a sandwich step fits a 2-core CPU (depthwise-convolution
      * backward dominates training time there): stride 2 in the stem and the first two stages, as
-     * MobileNetV3-Small, ReLU throughout and no squeeze-excite. With squeeze-excite and h-swish,
-     * LibTorch 2.7.1 (CPU, 2 threads) gave non-finite gradients on a large share of steps here;
-     * with these stages about one step in 400 (skipped and logged by the trainer).
+     * MobileNetV3-Small, ReLU throughout and no squeeze-excite, which on Fashion-MNIST cost 40% more
+     * time per step and gained nothing in a two-epoch run (BENCHMARKS.md).
      */
     private static final List<StageSpec> FMNIST_STAGES =
             List.of(

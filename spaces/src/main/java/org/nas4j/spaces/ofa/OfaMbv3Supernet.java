@@ -12,6 +12,7 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import org.nas4j.core.nn.Activation;
+import org.nas4j.core.nn.ChannelsLast;
 import org.nas4j.core.nn.ElasticBatchNorm;
 import org.nas4j.core.nn.ElasticConv2d;
 import org.nas4j.core.nn.ElasticDepth;
@@ -127,6 +128,8 @@ public final class OfaMbv3Supernet extends Supernet {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = Resize.bilinear(inputs.singletonOrThrow(), resolution);
         x = STEM_ACT.apply(run(stemBn, ps, run(stem, ps, x, training), training));
+        // after the stem: with 1 or 3 input channels the layouts coincide, so converting earlier is void
+        x = ChannelsLast.of(x);
         for (ElasticDepth<MbConvBlock> stage : stages) {
             x = run(stage, ps, x, training);
         }
