@@ -28,6 +28,8 @@ public final class Main {
         commands.put("train", new TrainCommand());
         commands.put("eval", new EvalCommand());
         commands.put("quickstart", new QuickstartCommand());
+        commands.put("export", new ExportCommand());
+        commands.put("predict", new PredictCommand());
         commands.put("benchmark", new BenchmarkCommand());
         JCommander.Builder builder = JCommander.newBuilder().programName("nas4j");
         commands.forEach(builder::addCommand);

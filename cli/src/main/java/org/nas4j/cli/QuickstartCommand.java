@@ -2,7 +2,16 @@ package org.nas4j.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import ai.djl.modality.Classifications;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.EnumSet;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.nas4j.datasets.ImageDataset;
+import org.nas4j.spaces.serving.ModelExporter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +25,7 @@ import org.nas4j.core.util.Seeds;
 final class QuickstartCommand implements Command {
 
     static final int EPOCHS = 3;
+    private static final int SAMPLES = 6;
 
     @Parameter(names = "--out", description = "run directory (an existing one is resumed)")
     Path out = Path.of("runs/quickstart");
@@ -35,12 +45,23 @@ final class QuickstartCommand implements Command {
         RunSpec spec = run.exists()
                 ? run.read()
                 : new RunSpec("ofa-mbv3-fmnist", data, 0, quickstartConfig(epochs));
-        TrainCommand.train(run, spec, wb -> report(run, wb));
+        TrainCommand.train(run, spec, wb -> {
+            Arch best = report(run, wb);
+            try {
+                exportAndPredict(run, wb, best);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         return 0;
     }
 
-    /** Scores the smallest, largest and three random children on the test set and prints them. */
-    private static void report(RunDirectory run, Workbench wb) {
+    /**
+     * Scores the smallest, largest and three random children on the test set and prints them.
+     *
+     * @return the most accurate of them
+     */
+    private static Arch report(RunDirectory run, Workbench wb) {
         ChildEvaluator eval = wb.evaluator();
         List<ChildTable.Row> rows = new ArrayList<>();
         SplittableRandom rng = new SplittableRandom(Seeds.derive(wb.spec.train().seed(), "quickstart", 0));
@@ -59,6 +80,60 @@ final class QuickstartCommand implements Command {
         System.out.println();
         System.out.println("run directory: " + run.root().toAbsolutePath());
         System.out.println("score any child: ./nas4j eval --run " + run.root() + " --arch '" + archs.get(2).id() + "'");
+        int best = 0;
+        for (int i = 1; i < rows.size(); i++) {
+            if (rows.get(i).accuracy() > rows.get(best).accuracy()) {
+                best = i;
+            }
+        }
+        return archs.get(best);
+    }
+
+    /**
+     * Exports the child as a DJL model (and ONNX), writes a few test images as PNG files, and
+     * classifies them with the exported model loaded through DJL alone.
+     */
+    private static void exportAndPredict(RunDirectory run, Workbench wb, Arch best) throws IOException {
+        String name = ExportCommand.defaultName(wb.spec.space(), best);
+        Path modelDir = run.root().resolve("export").resolve(name);
+        ExportCommand.export(wb, run, best, name, modelDir, EnumSet.allOf(ModelExporter.Format.class));
+        System.out.println();
+        System.out.println("best child exported to " + modelDir + " (DJL model directory + onnx/model.onnx)");
+        ImageDataset test = wb.data.test();
+        List<String> classes = test.classes();
+        Path samples = run.root().resolve("samples");
+        Files.createDirectories(samples);
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(wb.spec.train().seed(), "samples", 0));
+        int right = 0;
+        try (ImageClassifier classifier = ImageClassifier.open(modelDir)) {
+            for (int k = 0; k < SAMPLES; k++) {
+                int item = rng.nextInt(test.size());
+                String truth = classes.get(test.label(item));
+                Path png = samples.resolve(String.format(Locale.ROOT, "test-%05d.png", item));
+                ImageIO.write(picture(test, item), "png", png.toFile());
+                Classifications.Classification top = classifier.classify(png).best();
+                right += top.getClassName().equals(truth) ? 1 : 0;
+                System.out.printf(Locale.ROOT, "  %s  predicted %-12s %5.1f%%   true %s%n", png.getFileName(),
+                        top.getClassName(), 100 * top.getProbability(), truth);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d of %d right. Classify your own: ./nas4j predict --model %s FILE...%n",
+                right, SAMPLES, modelDir);
+    }
+
+    private static BufferedImage picture(ImageDataset data, int item) {
+        int h = data.height();
+        int w = data.width();
+        boolean gray = data.channels() == 1;
+        BufferedImage img = new BufferedImage(w, h, gray ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int c = 0; c < data.channels(); c++) {
+                    img.getRaster().setSample(x, y, c, data.pixel(item, c, y, x));
+                }
+            }
+        }
+        return img;
     }
 
     /**

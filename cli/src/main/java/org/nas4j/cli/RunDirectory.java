@@ -46,6 +46,12 @@ final class RunDirectory {
     /** Writes {@code run.json}: the spec and where it came from. */
     void write(RunSpec spec) throws IOException {
         JsonObject o = GSON.toJsonTree(spec).getAsJsonObject();
+        o.add("provenance", provenance());
+        AtomicFiles.writeString(runJson(), GSON.toJson(o) + "\n");
+    }
+
+    /** @return versions, commit, threads and time of this process */
+    static JsonObject provenance() {
         JsonObject provenance = new JsonObject();
         provenance.addProperty("nas4j", version());
         provenance.addProperty("gitCommit", System.getProperty("nas4j.git.commit", "unknown"));
@@ -54,8 +60,7 @@ final class RunDirectory {
         provenance.addProperty("java", System.getProperty("java.version"));
         provenance.addProperty("threads", Integer.getInteger("ai.djl.pytorch.num_threads", -1));
         provenance.addProperty("created", Instant.now().toString());
-        o.add("provenance", provenance);
-        AtomicFiles.writeString(runJson(), GSON.toJson(o) + "\n");
+        return provenance;
     }
 
     /** @return the spec in {@code run.json} @throws UserException if missing or unreadable */

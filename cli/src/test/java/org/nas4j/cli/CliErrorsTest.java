@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,12 +50,16 @@ class CliErrorsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(errStream);
         try {
-            int code = Main.run(args, new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args, errStream);
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
+            System.setErr(oldErr);
         }
     }
 
@@ -60,9 +67,10 @@ class CliErrorsTest {
     static void userError(String expected, String... args) {
         Result r = nas4j(args);
         assertEquals(2, r.code, r.err);
-        String[] lines = r.err.strip().split("\n");
-        assertEquals(1, lines.length, "one line, no stack trace: " + r.err);
-        assertTrue(lines[0].startsWith("nas4j: ") && lines[0].contains(expected), lines[0]);
+        // other threads' log lines ("[thread] LEVEL ...") may land in the same stream
+        List<String> lines = r.err.lines().filter(l -> !l.startsWith("[")).toList();
+        assertEquals(1, lines.size(), "one line, no stack trace: " + r.err);
+        assertTrue(lines.get(0).startsWith("nas4j: ") && lines.get(0).contains(expected), lines.get(0));
     }
 
     @Test
@@ -136,6 +144,60 @@ class CliErrorsTest {
         Files.writeString(dir.resolve("other/run.json"), json);
         userError("is of space ofa-mbv3-fmnist, not ofa-mbv3-cifar10", "eval", "--run", dir.resolve("other").toString());
         userError("no run at", "eval", "--run", dir.resolve("none").toString());
+    }
+
+    @Test
+    void exportedModelPredictsImagesAndReportsBadOnes() throws IOException {
+        Path model = dir.resolve("model");
+        Result e = nas4j("export", "--run", run.toString(), "--arch", "min", "--format", "djl,onnx", "--out", model.toString());
+        assertEquals(0, e.code, e.err);
+        for (String f : new String[] {"arch.json", "serving.properties", "synset.txt", "metrics.json", "provenance.json",
+                "onnx/model.onnx"}) {
+            assertTrue(Files.isRegularFile(model.resolve(f)), f);
+        }
+        assertTrue(Files.readString(model.resolve("metrics.json")).contains("testAccuracy"));
+        Path good = dir.resolve("shoe.png");
+        BufferedImage img = new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_GRAY);
+        img.getRaster().setSample(5, 5, 0, 200);
+        ImageIO.write(img, "png", good.toFile());
+        Path bad = Files.writeString(dir.resolve("notes.png"), "not an image");
+        Result p = nas4j("predict", "--model", model.toString(), "--top-k", "2", good.toString(), bad.toString());
+        assertEquals(2, p.code, "a bad file makes the exit code non-zero");
+        List<String> classes = Files.readAllLines(model.resolve("synset.txt"));
+        String line = p.out.strip();
+        assertTrue(line.startsWith(good + ": ") && classes.stream().anyMatch(line::contains), p.out);
+        // (log lines of other threads may land in the same stream)
+        List<String> errors = p.err.lines().filter(l -> l.startsWith("nas4j: ")).toList();
+        assertEquals(1, errors.size(), p.err);
+        assertTrue(errors.get(0).contains(bad.toString()), p.err);
+    }
+
+    @Test
+    void brokenModelDirectories() throws IOException {
+        Path model = dir.resolve("model-to-break");
+        assertEquals(0, nas4j("export", "--run", run.toString(), "--arch", "min", "--out", model.toString()).code);
+        Path png = dir.resolve("any.png");
+        ImageIO.write(new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY), "png", png.toFile());
+        String arch = Files.readString(model.resolve("arch.json"));
+        Path params;
+        try (Stream<Path> files = Files.list(model)) {
+            params = files.filter(f -> f.toString().endsWith(".params")).findFirst().orElseThrow();
+        }
+        byte[] weights = Files.readAllBytes(params);
+
+        Files.writeString(model.resolve("arch.json"), arch.replace("\"ofa-mbv3-fmnist\"", "\"ofa-nope\""));
+        userError("unknown space 'ofa-nope'", "predict", "--model", model.toString(), png.toString());
+        Files.writeString(model.resolve("arch.json"), arch.substring(0, arch.length() / 2));
+        userError("is not valid JSON", "predict", "--model", model.toString(), png.toString());
+        Files.delete(model.resolve("arch.json"));
+        userError("not a nas4j model directory", "predict", "--model", model.toString(), png.toString());
+        Files.writeString(model.resolve("arch.json"), arch);
+        Files.write(params, Arrays.copyOf(weights, weights.length / 3));
+        userError("cannot load the model", "predict", "--model", model.toString(), png.toString());
+        Files.delete(params);
+        userError("weights file", "predict", "--model", model.toString(), png.toString());
+        userError("no model 'nope' in zoo", "predict", "--model", "nope", "--zoo", dir.toString(), png.toString());
+        userError("unknown format 'tflite'", "export", "--run", run.toString(), "--format", "onnx,tflite");
     }
 
     private static String mkdir(String name) {

@@ -23,9 +23,9 @@ import org.nas4j.core.supernet.StaticCost;
 import org.nas4j.core.supernet.Supernet;
 
 /** The supernet contract, checked for every registered space the moment it is registered. */
-class RegisteredSpacesTest {
+public class RegisteredSpacesTest {
 
-    static Stream<Arguments> children() {
+    public static Stream<Arguments> children() {
         List<Arguments> out = new ArrayList<>();
         for (SpaceRegistry.Entry e : SpaceRegistry.all()) {
             SplittableRandom rng = new SplittableRandom(7);

@@ -2,7 +2,6 @@ package org.nas4j.core.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
-import ai.djl.nn.LambdaBlock;
 
 /** The nonlinearities of MobileNetV3-style networks, usable inline and as static blocks. */
 public enum Activation {
@@ -33,6 +32,6 @@ public enum Activation {
 
     /** @return a parameter-free block applying this activation (for static networks) */
     public Block block() {
-        return LambdaBlock.singleton(this::apply, name().toLowerCase(java.util.Locale.ROOT));
+        return new ActivationBlock(this);
     }
 }

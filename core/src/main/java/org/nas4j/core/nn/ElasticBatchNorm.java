@@ -22,7 +22,8 @@ public final class ElasticBatchNorm extends AbstractElasticBlock {
     private static final byte VERSION = 1;
     /** DJL-convention momentum used in training (PyTorch 0.1). */
     public static final float TRAIN_MOMENTUM = 0.9f;
-    private static final float EPSILON = 1e-5f;
+    /** Batch-norm epsilon, the same in supernet and extracted children. */
+    public static final float EPSILON = 1e-5f;
 
     private final int maxChannels;
     private final Parameter gamma;
@@ -128,8 +129,7 @@ public final class ElasticBatchNorm extends AbstractElasticBlock {
     public BatchNorm toStatic(long channels, WeightCopier copier) {
         BatchNorm bn = BatchNorm.builder().optEpsilon(EPSILON).optMomentum(TRAIN_MOMENTUM).build();
         for (Parameter p : new Parameter[] {gamma, beta, runningMean, runningVar}) {
-            NDArray a = p.getArray();
-            copier.copy(bn.getParameters().get(p.getName()), Slices.leading(a, a.getManager(), channels));
+            copier.copy(bn.getParameters().get(p.getName()), () -> Slices.leading(p.getArray(), p.getArray().getManager(), channels));
         }
         return bn;
     }

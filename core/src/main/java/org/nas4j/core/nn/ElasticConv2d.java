@@ -131,13 +131,13 @@ public final class ElasticConv2d extends AbstractElasticBlock {
                         .optGroups(depthwise ? (int) in : 1)
                         .optBias(bias != null)
                         .build();
-        NDArray w = weight.getArray();
-        copier.copy(
-                conv.getParameters().get("weight"),
-                Slices.convWeight(w, w.getManager(), out, depthwise ? 1 : in, activeKernel));
+        int kernel = activeKernel;
+        copier.copy(conv.getParameters().get("weight"), () -> {
+            NDArray w = weight.getArray();
+            return Slices.convWeight(w, w.getManager(), out, depthwise ? 1 : in, kernel);
+        });
         if (bias != null) {
-            NDArray b = bias.getArray();
-            copier.copy(conv.getParameters().get("bias"), Slices.leading(b, b.getManager(), out));
+            copier.copy(conv.getParameters().get("bias"), () -> Slices.leading(bias.getArray(), bias.getArray().getManager(), out));
         }
         return conv;
     }

@@ -74,10 +74,9 @@ public final class ElasticLinear extends AbstractElasticBlock {
      */
     public Linear toStatic(long in, WeightCopier copier) {
         Linear lin = Linear.builder().setUnits(activeOut).build();
-        NDArray w = weight.getArray();
-        NDArray b = bias.getArray();
-        copier.copy(lin.getParameters().get("weight"), Slices.leading2(w, w.getManager(), activeOut, in));
-        copier.copy(lin.getParameters().get("bias"), Slices.leading(b, b.getManager(), activeOut));
+        long out = activeOut;
+        copier.copy(lin.getParameters().get("weight"), () -> Slices.leading2(weight.getArray(), weight.getArray().getManager(), out, in));
+        copier.copy(lin.getParameters().get("bias"), () -> Slices.leading(bias.getArray(), bias.getArray().getManager(), out));
         return lin;
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Collects "copy this supernet slice into that static parameter" instructions while a static block
@@ -12,16 +13,16 @@ import java.util.List;
  */
 public final class WeightCopier {
 
-    private record Copy(Parameter target, NDArray source) {}
+    private record Copy(Parameter target, Supplier<NDArray> source) {}
 
     private final List<Copy> copies = new ArrayList<>();
 
     /**
      * @param target a parameter of the static block
-     * @param source the values it gets (a slice of a supernet parameter); read when {@link #apply}
-     *     runs
+     * @param source the values it gets (a slice of a supernet parameter), taken only when {@link
+     *     #apply} runs: a network built for its structure alone never reads the supernet's weights
      */
-    public void copy(Parameter target, NDArray source) {
+    public void copy(Parameter target, Supplier<NDArray> source) {
         copies.add(new Copy(target, source));
     }
 
@@ -29,12 +30,13 @@ public final class WeightCopier {
     public void apply() {
         for (Copy c : copies) {
             NDArray dst = c.target.getArray();
-            if (!dst.getShape().equals(c.source.getShape())) {
+            NDArray src = c.source.get();
+            if (!dst.getShape().equals(src.getShape())) {
                 throw new IllegalStateException(
                         "static parameter " + c.target.getName() + " has shape " + dst.getShape()
-                                + " but its supernet slice has " + c.source.getShape());
+                                + " but its supernet slice has " + src.getShape());
             }
-            dst.set(c.source.toByteBuffer());
+            dst.set(src.toByteBuffer());
         }
     }
 }

@@ -7,6 +7,8 @@ import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Convolution;
 import ai.djl.nn.core.Linear;
+import org.nas4j.core.nn.ChannelGate;
+import org.nas4j.core.nn.Residual;
 
 /**
  * Counts the cost of an initialized static network by walking its DJL blocks: the check that a
@@ -48,6 +50,12 @@ public final class StaticCost {
                 total += macs(child, in);
             }
             return total;
+        }
+        if (block instanceof Residual r) {
+            return macs(r.body(), in);
+        }
+        if (block instanceof ChannelGate g) {
+            return macs(g.gate(), in);
         }
         if (block instanceof Convolution) {
             Shape out = block.getOutputShapes(new Shape[] {in})[0];

@@ -101,4 +101,16 @@ public abstract class Supernet extends AbstractElasticBlock {
         copier.apply();
         return block;
     }
+
+    /**
+     * The static network of a child without parameters: the structure that a saved child's weights
+     * load into. It neither reads nor needs this supernet's weights (they may be uninitialized).
+     *
+     * @param arch the child
+     * @return the static block, not initialized
+     */
+    public Block structure(Arch arch) {
+        activate(arch);
+        return buildStatic(new WeightCopier());
+    }
 }

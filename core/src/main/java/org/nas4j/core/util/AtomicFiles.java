@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes files so that a reader (or a resumed run after kill -9) sees the old file or the new one, never half. */
 public final class AtomicFiles {
@@ -45,5 +46,54 @@ public final class AtomicFiles {
      */
     public static void writeString(Path target, String text) throws IOException {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Fills a directory. */
+    @FunctionalInterface
+    public interface DirectoryWriter {
+        /** @param dir the empty directory to fill @throws IOException on failure */
+        void write(Path dir) throws IOException;
+    }
+
+    /**
+     * Fills a fresh sibling directory, then renames it to the target (replacing an earlier one), so
+     * the target is never seen half-written.
+     *
+     * @param target the directory to (re)place
+     * @param writer fills it
+     * @throws IOException if writing fails; the target is then untouched
+     */
+    public static void writeDirectory(Path target, DirectoryWriter writer) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".tmp");
+        try {
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // temporary directories are private; the result should read like any other directory
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            writer.write(tmp);
+            if (Files.exists(abs)) {
+                Path old = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".old");
+                Files.move(abs, old.resolve("dir"), StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(old);
+            } else {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

@@ -4,16 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.List;
 import org.nas4j.core.nn.AbstractElasticBlock;
 import org.nas4j.core.nn.Activation;
 import org.nas4j.core.nn.ElasticBatchNorm;
 import org.nas4j.core.nn.ElasticConv2d;
+import org.nas4j.core.nn.Residual;
 import org.nas4j.core.nn.WeightCopier;
 import org.nas4j.core.supernet.Cost;
 
@@ -135,8 +133,6 @@ final class MbConvBlock extends AbstractElasticBlock {
         if (!residual) {
             return body;
         }
-        return new ParallelBlock(
-                branches -> new NDList(branches.get(0).head().add(branches.get(1).head())),
-                List.of(body, LambdaBlock.singleton(x -> x, "identity")));
+        return new Residual(body);
     }
 }

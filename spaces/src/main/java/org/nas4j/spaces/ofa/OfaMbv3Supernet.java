@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
@@ -17,6 +16,7 @@ import org.nas4j.core.nn.ElasticBatchNorm;
 import org.nas4j.core.nn.ElasticConv2d;
 import org.nas4j.core.nn.ElasticDepth;
 import org.nas4j.core.nn.ElasticLinear;
+import org.nas4j.core.nn.GlobalAvgPool;
 import org.nas4j.core.nn.Resize;
 import org.nas4j.core.nn.WeightCopier;
 import org.nas4j.core.space.Arch;
@@ -158,7 +158,7 @@ public final class OfaMbv3Supernet extends Supernet {
         return net.add(head.toStatic(last, copier))
                 .add(headBn.toStatic(config.headWidth(), copier))
                 .add(config.headActivation().block())
-                .add(LambdaBlock.singleton(Pool::globalAvgPool2d, "global_pool"))
+                .add(new GlobalAvgPool())
                 .add(classifier.toStatic(config.headWidth(), copier));
     }
 

@@ -4,16 +4,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.List;
 import org.nas4j.core.nn.AbstractElasticBlock;
 import org.nas4j.core.nn.Activation;
+import org.nas4j.core.nn.ChannelGate;
 import org.nas4j.core.nn.ElasticLinear;
+import org.nas4j.core.nn.GlobalAvgPool;
 import org.nas4j.core.nn.WeightCopier;
 
 /**
@@ -51,13 +50,7 @@ final class SqueezeExcite extends AbstractElasticBlock {
         s = reduce.forward(ps, new NDList(s), training).singletonOrThrow();
         s = Activation.RELU.apply(s);
         s = expand.forward(ps, new NDList(s), training).singletonOrThrow();
-        return new NDList(x.mul(asMap(Activation.HSIGMOID.apply(s))));
-    }
-
-    /** @return the gate {@code (N, C)} as {@code (N, C, 1, 1)}, to scale the map */
-    private static NDArray asMap(NDArray gate) {
-        Shape s = gate.getShape();
-        return gate.reshape(s.get(0), s.get(1), 1, 1);
+        return new NDList(x.mul(ChannelGate.perChannel(Activation.HSIGMOID.apply(s))));
     }
 
     @Override
@@ -81,14 +74,11 @@ final class SqueezeExcite extends AbstractElasticBlock {
         expand.setActiveOut((int) channels);
         SequentialBlock gate =
                 new SequentialBlock()
-                        .add(LambdaBlock.singleton(Pool::globalAvgPool2d, "pool"))
+                        .add(new GlobalAvgPool())
                         .add(reduce.toStatic(channels, copier))
                         .add(Activation.RELU.block())
                         .add(expand.toStatic(reduced(channels), copier))
-                        .add(Activation.HSIGMOID.block())
-                        .add(LambdaBlock.singleton(SqueezeExcite::asMap, "as_map"));
-        return new ParallelBlock(
-                branches -> new NDList(branches.get(0).head().mul(branches.get(1).head())),
-                List.of(LambdaBlock.singleton(x -> x, "identity"), gate));
+                        .add(Activation.HSIGMOID.block());
+        return new ChannelGate(gate);
     }
 }

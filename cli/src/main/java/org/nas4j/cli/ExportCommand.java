@@ -1,0 +1,122 @@
+package org.nas4j.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import com.google.common.hash.Hashing;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.nas4j.algorithms.train.ChildEvaluator;
+import org.nas4j.core.space.Arch;
+import org.nas4j.core.supernet.Cost;
+import org.nas4j.core.util.UserException;
+import org.nas4j.datasets.Normalization;
+import org.nas4j.spaces.serving.ModelCard;
+import org.nas4j.spaces.serving.ModelExporter;
+import org.nas4j.spaces.serving.ModelExporter.Format;
+
+@Parameters(commandDescription = "Write a child of a trained supernet as a standalone DJL model directory (and ONNX)")
+final class ExportCommand implements Command {
+
+    @Parameter(names = "--run", description = "run directory", required = true)
+    Path run;
+
+    @Parameter(names = "--arch", description = "max, min, random or an arch string (see 'nas4j spaces')")
+    String arch = "max";
+
+    @Parameter(names = "--out", description = "model directory to write (default RUN/export/NAME)")
+    Path out;
+
+    @Parameter(names = "--zoo", description = "write into this model-zoo directory, as ZOO/NAME")
+    Path zoo;
+
+    @Parameter(names = "--format", description = "djl, onnx or djl,onnx (the DJL files are always written)")
+    String format = "djl";
+
+    @Parameter(names = "--name", description = "model name and zoo artifact id (default SPACE-HASH of the arch)")
+    String name;
+
+    @Parameter(names = "--seed", description = "seed for --arch random")
+    long seed = 0;
+
+    @Parameter(names = "--help", help = true, description = "this help")
+    boolean help;
+
+    @Override
+    public int run() throws IOException {
+        Set<Format> formats = formats(format);
+        if (out != null && zoo != null) {
+            throw new UserException("give --out or --zoo, not both");
+        }
+        RunDirectory dir = new RunDirectory(run);
+        try (Workbench wb = Workbench.open(dir.read())) {
+            Arch a = wb.arch(arch, seed);
+            wb.loadWeights(dir);
+            String model = name != null ? checkedName(name) : defaultName(wb.spec.space(), a);
+            Path target = out != null ? out : (zoo != null ? zoo : dir.root().resolve("export")).resolve(model);
+            Exported e = export(wb, dir, a, model, target, formats);
+            System.out.printf(Locale.ROOT, "exported %s (test acc %.2f%%, %.2f MMACs, %,d params) to %s%n",
+                    a.id(), e.testAccuracy(), e.cost().macs() / 1e6, e.cost().params(), target.toAbsolutePath());
+            System.out.println("load it: Criteria.builder().setTypes(Image.class, Classifications.class)"
+                    + ".optModelPath(Paths.get(\"" + target + "\")).build().loadModel()");
+        }
+        return 0;
+    }
+
+    /** What an export wrote. */
+    record Exported(Path dir, double testAccuracy, Cost cost) {}
+
+    /**
+     * Recalibrates BN for the child, scores it on validation and test images, and writes its model
+     * directory.
+     */
+    static Exported export(Workbench wb, RunDirectory run, Arch arch, String name, Path target, Set<Format> formats)
+            throws IOException {
+        ChildEvaluator eval = wb.evaluator();
+        double validation = 100 * eval.accuracy(arch, wb.validation(), wb.manager);
+        double test = 100 * eval.accuracy(arch, wb.test(), wb.manager);
+        Cost cost = wb.net.cost(arch);
+        JsonObject metrics = new JsonObject();
+        metrics.addProperty("validationAccuracy", validation);
+        metrics.addProperty("testAccuracy", test);
+        metrics.addProperty("macs", cost.macs());
+        metrics.addProperty("params", cost.params());
+        JsonObject provenance = RunDirectory.provenance();
+        provenance.addProperty("run", run.root().toAbsolutePath().toString());
+        provenance.addProperty("seed", wb.spec.train().seed());
+        provenance.addProperty("data", wb.data.name());
+        Normalization norm = wb.data.normalization();
+        ModelCard card = new ModelCard(ModelCard.FORMAT, name, wb.spec.space(), arch.id(), norm.mean().length,
+                (int) wb.net.inputShape(arch).get(2), wb.data.train().classes(), norm.mean(), norm.std());
+        ModelExporter.export(wb.net, card, metrics, provenance, formats, target);
+        return new Exported(target, test, cost);
+    }
+
+    static Set<Format> formats(String text) {
+        Set<Format> formats = EnumSet.of(Format.DJL);
+        for (String f : text.split(",")) {
+            try {
+                formats.add(Format.valueOf(f.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--format: unknown format '" + f.trim() + "'; use djl, onnx or djl,onnx");
+            }
+        }
+        return formats;
+    }
+
+    /** @return {@code SPACE-xxxxxxxx}, the hash naming the arch */
+    static String defaultName(String space, Arch arch) {
+        return space + "-" + Hashing.murmur3_32_fixed().hashString(arch.id(), StandardCharsets.UTF_8);
+    }
+
+    private static String checkedName(String name) {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new UserException("--name '" + name + "': use letters, digits, '.', '_' and '-' (it names files)");
+        }
+        return name;
+    }
+}

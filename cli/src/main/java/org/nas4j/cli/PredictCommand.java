@@ -1,0 +1,123 @@
+package org.nas4j.cli;
+
+import ai.djl.modality.Classifications;
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.nas4j.core.util.UserException;
+import org.nas4j.spaces.serving.LocalZoo;
+
+@Parameters(commandDescription = "Classify image files with an exported model (a model directory or a zoo id)")
+final class PredictCommand implements Command {
+
+    @Parameter(names = "--model", description = "model directory, or artifact id in the zoo", required = true)
+    String model;
+
+    @Parameter(names = "--zoo", description = "zoo directory (default: system property nas4j.zoo or NAS4J_ZOO)")
+    Path zoo;
+
+    @Parameter(names = "--top-k", description = "classes to print per image")
+    int topK = 3;
+
+    @Parameter(names = "--format", description = "text or json (one JSON object per line)")
+    String format = "text";
+
+    @Parameter(description = "FILE...")
+    List<String> files = new ArrayList<>();
+
+    @Parameter(names = "--help", help = true, description = "this help")
+    boolean help;
+
+    @Override
+    public int run() {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UserException("--format must be text or json, not '" + format + "'");
+        }
+        if (topK < 1) {
+            throw new UserException("--top-k must be >= 1");
+        }
+        if (files.isEmpty()) {
+            throw new UserException("give one or more image files to classify");
+        }
+        int failed = 0;
+        try (ImageClassifier classifier = ImageClassifier.open(modelDirectory())) {
+            for (String f : files) {
+                try {
+                    print(f, classifier.classify(Path.of(f)));
+                } catch (IOException | RuntimeException e) {
+                    failed++;
+                    printError(f, e.getMessage());
+                }
+            }
+        }
+        return failed == 0 ? 0 : 2;
+    }
+
+    private Path modelDirectory() {
+        Path asPath = Path.of(model);
+        if (Files.isDirectory(asPath)) {
+            return asPath;
+        }
+        Path root = zoo != null ? zoo : LocalZoo.root();
+        if (root == null) {
+            throw new UserException("--model '" + model + "' is not a directory; to name a zoo model, give --zoo DIR or set "
+                    + LocalZoo.ENV);
+        }
+        Path dir = root.resolve(model);
+        if (!Files.isDirectory(dir)) {
+            throw new UserException("no model '" + model + "' in zoo " + root + " (it has: " + listing(root) + ")");
+        }
+        return dir;
+    }
+
+    private static String listing(Path root) {
+        try (Stream<Path> dirs = Files.list(root)) {
+            String names = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted()
+                    .collect(Collectors.joining(", "));
+            return names.isEmpty() ? "no models" : names;
+        } catch (IOException e) {
+            return "unreadable";
+        }
+    }
+
+    private void print(String file, Classifications c) {
+        List<Classifications.Classification> best = c.topK(topK);
+        if (format.equals("json")) {
+            JsonObject o = new JsonObject();
+            o.addProperty("file", file);
+            JsonArray top = new JsonArray();
+            for (Classifications.Classification k : best) {
+                JsonObject e = new JsonObject();
+                e.addProperty("class", k.getClassName());
+                e.addProperty("probability", k.getProbability());
+                top.add(e);
+            }
+            o.add("top", top);
+            System.out.println(o);
+        } else {
+            System.out.println(file + ": " + best.stream()
+                    .map(k -> String.format(Locale.ROOT, "%s %.1f%%", k.getClassName(), 100 * k.getProbability()))
+                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    private void printError(String file, String message) {
+        if (format.equals("json")) {
+            JsonObject o = new JsonObject();
+            o.addProperty("file", file);
+            o.addProperty("error", message);
+            System.out.println(o);
+        } else {
+            System.err.println("nas4j: " + file + ": " + message);
+        }
+    }
+}
