@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.nas4j.core.export.BatchNormFolding;
 import org.nas4j.core.nn.InputNormalization;
+import org.nas4j.core.nn.WeightCopier;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.space.InvalidArchException;
 import org.nas4j.core.util.UserException;
@@ -59,16 +61,17 @@ public record ModelCard(
     /**
      * The exported network: input normalization, then the child.
      *
-     * @param child the child's static network
+     * @param child the child's static network (with its batch norms folded)
      * @return the model's block, not initialized
      */
     public Block wrap(Block child) {
         return new SequentialBlock().add(new InputNormalization(mean, std)).add(child);
     }
 
-    /** @return the exported network's structure, without weights */
+    /** @return the exported network's structure, without weights: batch norms folded, as exported */
     public Block structure() {
-        return wrap(SpaceRegistry.get(space).newSupernet(classes.size()).structure(parsedArch()));
+        Block child = SpaceRegistry.get(space).newSupernet(classes.size()).structure(parsedArch());
+        return wrap(BatchNormFolding.fold(child, new WeightCopier()));
     }
 
     /** @return the card as JSON */

@@ -11,12 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import org.nas4j.core.export.BatchNormFolding;
 import org.nas4j.core.export.OnnxExporter;
+import org.nas4j.core.nn.WeightCopier;
 import org.nas4j.core.supernet.Supernet;
 import org.nas4j.core.util.AtomicFiles;
 
 /**
- * Writes a child of a trained supernet as a standalone DJL model directory: {@code NAME-0000.params},
+ * Writes a child of a trained supernet, batch norms folded into its convolutions, as a standalone
+ * DJL model directory: {@code NAME-0000.params},
  * {@code arch.json}, {@code synset.txt}, {@code serving.properties}, {@code metrics.json}, {@code
  * provenance.json} and, on request, {@code onnx/model.onnx} (in a directory of its own, because DJL's
  * ONNX Runtime loader would otherwise follow the PyTorch {@code serving.properties}). The directory
@@ -52,9 +55,12 @@ public final class ModelExporter {
             Supernet net, ModelCard card, JsonObject metrics, JsonObject provenance, Set<Format> formats, Path out)
             throws IOException {
         try (Model model = Model.newInstance(card.name(), ENGINE)) {
-            Block block = card.wrap(net.extract(card.parsedArch(), model.getNDManager()));
+            WeightCopier folded = new WeightCopier();
+            Block child = net.extract(card.parsedArch(), model.getNDManager());
+            Block block = card.wrap(BatchNormFolding.fold(child, folded));
             Shape input = new Shape(1, card.channels(), card.resolution(), card.resolution());
             block.initialize(model.getNDManager(), DataType.FLOAT32, input);
+            folded.apply();
             model.setBlock(block);
             AtomicFiles.writeDirectory(out, dir -> {
                 model.save(dir, card.name());
