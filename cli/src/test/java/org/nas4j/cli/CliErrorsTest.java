@@ -155,7 +155,8 @@ class CliErrorsTest {
                 "onnx/model.onnx"}) {
             assertTrue(Files.isRegularFile(model.resolve(f)), f);
         }
-        assertTrue(Files.readString(model.resolve("metrics.json")).contains("testAccuracy"));
+        String metrics = Files.readString(model.resolve("metrics.json"));
+        assertTrue(metrics.contains("testAccuracy") && metrics.contains("latencyMsBatch1Median"), metrics);
         Path good = dir.resolve("shoe.png");
         BufferedImage img = new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_GRAY);
         img.getRaster().setSample(5, 5, 0, 200);

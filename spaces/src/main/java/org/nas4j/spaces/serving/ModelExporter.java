@@ -1,6 +1,7 @@
 package org.nas4j.spaces.serving;
 
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.nas4j.core.export.BatchNormFolding;
 import org.nas4j.core.export.OnnxExporter;
+import org.nas4j.core.metrics.Latency;
 import org.nas4j.core.nn.WeightCopier;
 import org.nas4j.core.supernet.Supernet;
 import org.nas4j.core.util.AtomicFiles;
@@ -40,12 +42,15 @@ public final class ModelExporter {
     /** Where the ONNX file goes inside a model directory. */
     public static final String ONNX_FILE = "onnx/model.onnx";
 
+    private static final int LATENCY_WARMUP = 10;
+    private static final int LATENCY_CALLS = 50;
+
     private ModelExporter() {}
 
     /**
      * @param net the supernet, its BN statistics recalibrated for the child
      * @param card what the model is (its arch must be of {@code net}'s space)
-     * @param metrics measured figures of the child
+     * @param metrics measured figures of the child (its batch-1 latency on this machine is added)
      * @param provenance where it came from
      * @param formats which files to write besides the card ({@link Format#DJL} is always written)
      * @param out the model directory to (re)place
@@ -62,12 +67,20 @@ public final class ModelExporter {
             block.initialize(model.getNDManager(), DataType.FLOAT32, input);
             folded.apply();
             model.setBlock(block);
+            Latency latency = Latency.measure(block, input, model.getNDManager(), LATENCY_WARMUP, LATENCY_CALLS);
+            JsonObject measured = metrics.deepCopy();
+            measured.addProperty("latencyMsBatch1Median", latency.medianMs());
+            measured.addProperty("latencyMsBatch1P90", latency.p90Ms());
+            measured.addProperty("latencyRuntime", "DJL " + Engine.getDjlVersion() + ", " + ENGINE + " "
+                    + Engine.getEngine(ENGINE).getVersion() + ", CPU, "
+                    + Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors())
+                    + " threads, " + LATENCY_CALLS + " calls after " + LATENCY_WARMUP + " warm-up");
             AtomicFiles.writeDirectory(out, dir -> {
                 model.save(dir, card.name());
                 write(dir.resolve(ModelCard.FILE), card.toJson());
                 write(dir.resolve("synset.txt"), String.join("\n", card.classes()) + "\n");
                 write(dir.resolve("serving.properties"), servingProperties(card));
-                write(dir.resolve("metrics.json"), pretty(metrics));
+                write(dir.resolve("metrics.json"), pretty(measured));
                 write(dir.resolve("provenance.json"), pretty(provenance));
                 if (formats.contains(Format.ONNX)) {
                     Files.createDirectories(dir.resolve(ONNX_FILE).getParent());
