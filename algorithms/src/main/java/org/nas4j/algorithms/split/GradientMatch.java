@@ -1,0 +1,102 @@
+package org.nas4j.algorithms.split;
+
+import java.util.List;
+
+/**
+ * How much two averaged gradients of the shared weights agree (GM-NAS): higher means the two
+ * choices want the same update and may keep sharing weights.
+ */
+public enum GradientMatch {
+    /** Cosine of the two gradients, flattened into one vector: 1 identical, −1 opposite. */
+    COSINE,
+    /** Cosine per output filter (row of each parameter), averaged over all filters. */
+    PER_FILTER_COSINE,
+    /** Minus the mean squared difference: 0 identical, lower the further apart. */
+    NEGATIVE_MSE;
+
+    /**
+     * One parameter's averaged gradient.
+     *
+     * @param shape its shape; dimension 0 counts the filters
+     * @param values its values, row-major
+     */
+    public record Gradient(long[] shape, float[] values) {}
+
+    /**
+     * @param a the gradient of the shared weights under one choice
+     * @param b the same parameters' gradient under another
+     * @return the score
+     */
+    public double score(List<Gradient> a, List<Gradient> b) {
+        if (a.size() != b.size()) {
+            throw new IllegalArgumentException(a.size() + " parameters against " + b.size());
+        }
+        return switch (this) {
+            case COSINE -> cosine(a, b);
+            case PER_FILTER_COSINE -> perFilter(a, b);
+            case NEGATIVE_MSE -> -meanSquaredDifference(a, b);
+        };
+    }
+
+    private static double cosine(List<Gradient> a, List<Gradient> b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int p = 0; p < a.size(); p++) {
+            float[] x = values(a.get(p), b.get(p));
+            float[] y = b.get(p).values();
+            for (int i = 0; i < x.length; i++) {
+                dot += (double) x[i] * y[i];
+                na += (double) x[i] * x[i];
+                nb += (double) y[i] * y[i];
+            }
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+
+    private static double perFilter(List<Gradient> a, List<Gradient> b) {
+        double sum = 0;
+        long filters = 0;
+        for (int p = 0; p < a.size(); p++) {
+            float[] x = values(a.get(p), b.get(p));
+            float[] y = b.get(p).values();
+            int rows = (int) a.get(p).shape()[0];
+            int width = x.length / rows;
+            for (int r = 0; r < rows; r++) {
+                double dot = 0;
+                double nx = 0;
+                double ny = 0;
+                for (int i = r * width; i < (r + 1) * width; i++) {
+                    dot += (double) x[i] * y[i];
+                    nx += (double) x[i] * x[i];
+                    ny += (double) y[i] * y[i];
+                }
+                sum += nx == 0 || ny == 0 ? 0 : dot / Math.sqrt(nx * ny);
+                filters++;
+            }
+        }
+        return filters == 0 ? 0 : sum / filters;
+    }
+
+    private static double meanSquaredDifference(List<Gradient> a, List<Gradient> b) {
+        double sum = 0;
+        long n = 0;
+        for (int p = 0; p < a.size(); p++) {
+            float[] x = values(a.get(p), b.get(p));
+            float[] y = b.get(p).values();
+            for (int i = 0; i < x.length; i++) {
+                double d = x[i] - y[i];
+                sum += d * d;
+            }
+            n += x.length;
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
+    private static float[] values(Gradient a, Gradient b) {
+        if (a.values().length != b.values().length) {
+            throw new IllegalArgumentException("gradients of " + a.values().length + " and " + b.values().length + " values");
+        }
+        return a.values();
+    }
+}
