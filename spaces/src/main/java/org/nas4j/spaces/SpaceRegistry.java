@@ -7,6 +7,9 @@ import java.util.function.IntFunction;
 import org.nas4j.core.space.SearchSpace;
 import org.nas4j.core.supernet.Supernet;
 import org.nas4j.core.util.UserException;
+import org.nas4j.spaces.nb201.Nb201Config;
+import org.nas4j.spaces.nb201.Nb201Space;
+import org.nas4j.spaces.nb201.Nb201Supernet;
 import org.nas4j.spaces.ofa.OfaMbv3Config;
 import org.nas4j.spaces.ofa.OfaMbv3Space;
 import org.nas4j.spaces.ofa.OfaMbv3Supernet;
@@ -44,6 +47,13 @@ public final class SpaceRegistry {
     static {
         ofa(OfaMbv3Config.FMNIST, "OFA MobileNetV3 for 28x28 grayscale (Fashion-MNIST)");
         ofa(OfaMbv3Config.CIFAR10, "OFA MobileNetV3 for 32x32 RGB (CIFAR-10)");
+        nb201(Nb201Config.FMNIST, "NAS-Bench-201 cell for 28x28 grayscale (Fashion-MNIST)");
+        nb201(Nb201Config.CIFAR10, "NAS-Bench-201 cell for 32x32 RGB (CIFAR-10)");
+    }
+
+    private static void nb201(Nb201Config c, String description) {
+        ENTRIES.put(c.name(), new Entry(c.name(), description, Nb201Space.of(c.name()),
+                new long[] {c.channels(), c.inputSize(), c.inputSize()}, n -> new Nb201Supernet(c, n)));
     }
 
     private SpaceRegistry() {}

@@ -6,6 +6,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import java.util.List;
+import org.nas4j.core.nn.Cell;
 import org.nas4j.core.nn.ChannelGate;
 import org.nas4j.core.nn.ElasticBatchNorm;
 import org.nas4j.core.nn.Residual;
@@ -43,7 +44,11 @@ public final class BatchNormFolding {
             return out;
         }
         if (block instanceof Residual r) {
-            return new Residual(fold(r.body(), copier));
+            return new Residual(fold(r.body(), copier), r.shortcut() == null ? null : fold(r.shortcut(), copier));
+        }
+        if (block instanceof Cell c) {
+            return new Cell(c.nodes(), c.edges().stream()
+                    .map(e -> new Cell.Edge(e.from(), e.to(), fold(e.op(), copier))).toList());
         }
         if (block instanceof ChannelGate g) {
             return new ChannelGate(fold(g.gate(), copier));

@@ -13,8 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nas4j.core.nn.Activation;
 import org.nas4j.core.nn.ActivationBlock;
+import org.nas4j.core.nn.AvgPool;
+import org.nas4j.core.nn.Cell;
 import org.nas4j.core.nn.ChannelGate;
 import org.nas4j.core.nn.ElasticBatchNorm;
+import org.nas4j.core.nn.Identity;
 import org.nas4j.core.nn.GlobalAvgPool;
 import org.nas4j.core.nn.InputNormalization;
 import org.nas4j.core.nn.Residual;
@@ -76,7 +79,24 @@ public final class OnnxExporter {
             return y;
         }
         if (block instanceof Residual r) {
-            return node("Add", List.of(emit(r.body(), x), x), List.of());
+            String skip = r.shortcut() == null ? x : emit(r.shortcut(), x);
+            return node("Add", List.of(emit(r.body(), x), skip), List.of());
+        }
+        if (block instanceof Cell c) {
+            return cell(c, x);
+        }
+        if (block instanceof Identity) {
+            return x;
+        }
+        if (block instanceof AvgPool p) {
+            long k = p.kernel();
+            long s = p.stride();
+            long pad = p.padding();
+            return node("AveragePool", List.of(x), List.of(
+                    intsAttr("kernel_shape", new long[] {k, k}),
+                    intsAttr("strides", new long[] {s, s}),
+                    intsAttr("pads", new long[] {pad, pad, pad, pad}),
+                    intAttr("count_include_pad", 0)));
         }
         if (block instanceof ChannelGate g) {
             String factors = emit(g.gate(), x);
@@ -112,6 +132,23 @@ public final class OnnxExporter {
             return node("Div", List.of(node("Sub", List.of(x, mean), List.of()), std), List.of());
         }
         throw new IllegalArgumentException("no ONNX form for block " + block.getClass().getName());
+    }
+
+    private String cell(Cell c, String x) {
+        List<String> node = new ArrayList<>(List.of(x));
+        for (int j = 1; j < c.nodes(); j++) {
+            String sum = null;
+            for (Cell.Edge e : c.edges()) {
+                if (e.to() == j && node.get(e.from()) != null) {
+                    String y = emit(e.op(), node.get(e.from()));
+                    sum = sum == null ? y : node("Add", List.of(sum, y), List.of());
+                }
+            }
+            node.add(sum);
+        }
+        String out = node.get(c.nodes() - 1);
+        // a cell whose output node receives nothing outputs zeros of the input's shape
+        return out != null ? out : node("Mul", List.of(x, initializer(new float[] {0f}, new long[0])), List.of());
     }
 
     private String conv(Conv2d c, String x) {

@@ -7,6 +7,7 @@ import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Convolution;
 import ai.djl.nn.core.Linear;
+import org.nas4j.core.nn.Cell;
 import org.nas4j.core.nn.ChannelGate;
 import org.nas4j.core.nn.Residual;
 
@@ -52,7 +53,14 @@ public final class StaticCost {
             return total;
         }
         if (block instanceof Residual r) {
-            return macs(r.body(), in);
+            return macs(r.body(), in) + (r.shortcut() == null ? 0 : macs(r.shortcut(), in));
+        }
+        if (block instanceof Cell c) {
+            long total = 0;
+            for (Cell.Edge e : c.edges()) {
+                total += macs(e.op(), in);
+            }
+            return total;
         }
         if (block instanceof ChannelGate g) {
             return macs(g.gate(), in);

@@ -1,0 +1,135 @@
+package org.nas4j.spaces.nb201;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import org.nas4j.core.nn.AbstractElasticBlock;
+import org.nas4j.core.nn.AvgPool;
+import org.nas4j.core.nn.Cell;
+import org.nas4j.core.nn.Identity;
+import org.nas4j.core.nn.WeightCopier;
+import org.nas4j.core.space.Arch;
+import org.nas4j.core.supernet.Cost;
+
+/**
+ * A cell of the supernet: every edge holds every operation (the two convolutions with weights of
+ * their own); the active arch picks one per edge, and only that one runs (single-path).
+ */
+final class MixedCell extends AbstractElasticBlock {
+
+    private static final byte VERSION = 1;
+
+    private final int width;
+    private final List<int[]> edges = Nb201Space.edges();
+    private final List<ReluConvBn> conv1 = new ArrayList<>();
+    private final List<ReluConvBn> conv3 = new ArrayList<>();
+    private final String[] active = new String[edges.size()];
+
+    MixedCell(int width) {
+        super(VERSION);
+        this.width = width;
+        for (int[] e : edges) {
+            String name = Nb201Space.edge(e[0], e[1]);
+            conv1.add(addChildBlock(name + "_conv1x1", new ReluConvBn(width, width, 1, 1)));
+            conv3.add(addChildBlock(name + "_conv3x3", new ReluConvBn(width, width, 3, 1)));
+        }
+    }
+
+    void setActive(Arch arch) {
+        for (int i = 0; i < edges.size(); i++) {
+            active[i] = arch.get(Nb201Space.edge(edges.get(i)[0], edges.get(i)[1]));
+        }
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        List<NDArray> node = new ArrayList<>(List.of(x));
+        for (int to = 1; to < Nb201Space.NODES; to++) {
+            NDArray sum = null;
+            for (int i = 0; i < edges.size(); i++) {
+                int from = edges.get(i)[0];
+                if (edges.get(i)[1] != to || node.get(from) == null || active[i].equals("none")) {
+                    continue;
+                }
+                NDArray y = apply(i, node.get(from), ps, training);
+                sum = sum == null ? y : sum.add(y);
+            }
+            node.add(sum);
+        }
+        NDArray out = node.get(Nb201Space.NODES - 1);
+        return new NDList(out != null ? out : x.zerosLike());
+    }
+
+    private NDArray apply(int edge, NDArray x, ParameterStore ps, boolean training) {
+        return switch (active[edge]) {
+            case "skip_connect" -> x;
+            case "nor_conv_1x1" -> conv1.get(edge).forward(ps, new NDList(x), training).singletonOrThrow();
+            case "nor_conv_3x3" -> conv3.get(edge).forward(ps, new NDList(x), training).singletonOrThrow();
+            case "avg_pool_3x3" -> AvgPool.apply(x, 3, 1, 1);
+            default -> throw new IllegalStateException("unknown operation " + active[edge]);
+        };
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return inputShapes;
+    }
+
+    /** @return the active cell's MACs and parameters on maps of this side */
+    Cost cost(long size) {
+        Cost total = new Cost(0, 0);
+        for (int i = 0; i < edges.size(); i++) {
+            if (reaches(i)) {
+                total = switch (active[i]) {
+                    case "nor_conv_1x1" -> total.plus(conv1.get(i).cost(size));
+                    case "nor_conv_3x3" -> total.plus(conv3.get(i).cost(size));
+                    default -> total;
+                };
+            }
+        }
+        return total;
+    }
+
+    /** The static cell: "none" edges and edges from nodes that receive nothing are left out. */
+    Block toStatic(WeightCopier copier) {
+        List<Cell.Edge> out = new ArrayList<>();
+        for (int i = 0; i < edges.size(); i++) {
+            if (!reaches(i)) {
+                continue;
+            }
+            Block op = switch (active[i]) {
+                case "skip_connect" -> new Identity();
+                case "nor_conv_1x1" -> conv1.get(i).toStatic(copier);
+                case "nor_conv_3x3" -> conv3.get(i).toStatic(copier);
+                case "avg_pool_3x3" -> new AvgPool(3, 1, 1);
+                default -> throw new IllegalStateException("unknown operation " + active[i]);
+            };
+            out.add(new Cell.Edge(edges.get(i)[0], edges.get(i)[1], op));
+        }
+        return new Cell(Nb201Space.NODES, out);
+    }
+
+    /** @return whether edge i carries an operation whose input node receives something */
+    private boolean reaches(int i) {
+        return !active[i].equals("none") && receives(edges.get(i)[0]);
+    }
+
+    private boolean receives(int node) {
+        if (node == 0) {
+            return true;
+        }
+        for (int i = 0; i < edges.size(); i++) {
+            if (edges.get(i)[1] == node && reaches(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

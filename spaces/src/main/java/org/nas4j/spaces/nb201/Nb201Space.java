@@ -1,0 +1,110 @@
+package org.nas4j.spaces.nb201;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.nas4j.core.space.ArchNotation;
+import org.nas4j.core.space.Dimension;
+import org.nas4j.core.space.InvalidArchException;
+import org.nas4j.core.space.SearchSpace;
+
+/**
+ * The NAS-Bench-201 cell space: 4 nodes, an operation on each of the 6 edges {@code i -> j} (i &lt;
+ * j), 5 operations, 15,625 cells. Dimension {@code eIJ} holds edge i→j's operation. Arch strings are
+ * NAS-Bench-201's own: {@code |nor_conv_3x3~0|+|skip_connect~0|avg_pool_3x3~1|+|none~0|nor_conv_1x1~1|skip_connect~2|},
+ * node by node, each entry {@code op~source}.
+ */
+public final class Nb201Space {
+
+    /** The operations, in NAS-Bench-201's order. */
+    public static final List<String> OPS =
+            List.of("none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3");
+    /** Nodes of a cell, the input included. */
+    public static final int NODES = 4;
+
+    private static final Pattern ENTRY = Pattern.compile("([a-z_0-9]+)~(\\d+)");
+
+    private Nb201Space() {}
+
+    /** @return the edges {@code {from, to}}, node by node */
+    public static List<int[]> edges() {
+        List<int[]> edges = new ArrayList<>();
+        for (int to = 1; to < NODES; to++) {
+            for (int from = 0; from < to; from++) {
+                edges.add(new int[] {from, to});
+            }
+        }
+        return edges;
+    }
+
+    /** @return the dimension naming edge {@code from -> to} */
+    public static String edge(int from, int to) {
+        return "e" + from + to;
+    }
+
+    /**
+     * @param name the registry name
+     * @return the space
+     */
+    public static SearchSpace of(String name) {
+        List<Dimension> dims = new ArrayList<>();
+        for (int[] e : edges()) {
+            dims.add(Dimension.categorical(edge(e[0], e[1]), OPS.toArray(String[]::new)));
+        }
+        return new SearchSpace(name, dims, new Notation());
+    }
+
+    /** NAS-Bench-201's arch string. */
+    private static final class Notation implements ArchNotation {
+
+        @Override
+        public String format(SearchSpace space, Map<String, String> v) {
+            StringBuilder s = new StringBuilder();
+            for (int to = 1; to < NODES; to++) {
+                if (to > 1) {
+                    s.append('+');
+                }
+                s.append('|');
+                for (int from = 0; from < to; from++) {
+                    s.append(v.get(edge(from, to))).append('~').append(from).append('|');
+                }
+            }
+            return s.toString();
+        }
+
+        @Override
+        public Map<String, String> parse(SearchSpace space, String text) {
+            String[] nodes = text.split("\\+", -1);
+            if (nodes.length != NODES - 1) {
+                throw malformed(text, "it has " + nodes.length + " nodes, not " + (NODES - 1));
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int to = 1; to < NODES; to++) {
+                String node = nodes[to - 1];
+                if (!node.startsWith("|") || !node.endsWith("|")) {
+                    throw malformed(text, "node " + to + " is not enclosed in '|'");
+                }
+                String[] entries = node.substring(1, node.length() - 1).split("\\|", -1);
+                if (entries.length != to) {
+                    throw malformed(text, "node " + to + " lists " + entries.length + " edges, not " + to);
+                }
+                for (int from = 0; from < to; from++) {
+                    Matcher m = ENTRY.matcher(entries[from]);
+                    if (!m.matches() || Integer.parseInt(m.group(2)) != from) {
+                        throw malformed(text, "entry '" + entries[from] + "' should be op~" + from);
+                    }
+                    values.put(edge(from, to), m.group(1));
+                }
+            }
+            return values;
+        }
+
+        private static InvalidArchException malformed(String text, String why) {
+            return new InvalidArchException("arch '" + text + "' is not of the form "
+                    + "|op~0|+|op~0|op~1|+|op~0|op~1|op~2| (" + why + ")");
+        }
+    }
+}
