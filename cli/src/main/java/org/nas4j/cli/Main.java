@@ -26,6 +26,7 @@ public final class Main {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("spaces", new SpacesCommand());
         commands.put("train", new TrainCommand());
+        commands.put("train-arch", new TrainArchCommand());
         commands.put("eval", new EvalCommand());
         commands.put("quickstart", new QuickstartCommand());
         commands.put("export", new ExportCommand());

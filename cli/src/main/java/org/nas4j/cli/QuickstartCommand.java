@@ -44,7 +44,7 @@ final class QuickstartCommand implements Command {
         RunDirectory run = new RunDirectory(out);
         RunSpec spec = run.exists()
                 ? run.read()
-                : new RunSpec("ofa-mbv3-fmnist", data, 0, quickstartConfig(epochs));
+                : new RunSpec("ofa-mbv3-fmnist", data, 0, quickstartConfig(epochs), null);
         TrainCommand.train(run, spec, wb -> {
             Arch best = report(run, wb);
             try {

@@ -9,5 +9,7 @@ import org.nas4j.algorithms.train.TrainConfig;
  * @param data the {@code --data} value
  * @param numClasses classifier outputs
  * @param train the resolved training configuration
+ * @param arch the one child the run trains alone ({@code nas4j train-arch}), or null for the whole
+ *     supernet
  */
-record RunSpec(String space, String data, int numClasses, TrainConfig train) {}
+record RunSpec(String space, String data, int numClasses, TrainConfig train, String arch) {}

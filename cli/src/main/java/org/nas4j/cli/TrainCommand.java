@@ -10,15 +10,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.nas4j.algorithms.sampling.FixedSampler;
 import org.nas4j.algorithms.sampling.Samplers;
 import org.nas4j.algorithms.train.ChildEvaluator;
 import org.nas4j.algorithms.train.SupernetTrainer;
 import org.nas4j.algorithms.train.TrainConfig;
 import org.nas4j.core.space.Arch;
+import org.nas4j.core.train.ArchSampler;
 import org.nas4j.core.util.UserException;
 
 @Parameters(commandDescription = "Train a supernet on a dataset into a run directory")
-final class TrainCommand implements Command {
+class TrainCommand implements Command {
 
     @Parameter(names = "--space", description = "registered space (see 'nas4j spaces')")
     String space;
@@ -68,6 +70,11 @@ final class TrainCommand implements Command {
     @Parameter(names = "--help", help = true, description = "this help")
     boolean help;
 
+    /** @return the one child to train alone, or null for the whole supernet */
+    String arch() {
+        return null;
+    }
+
     @Override
     public int run() throws IOException {
         RunDirectory run = new RunDirectory(out);
@@ -87,7 +94,7 @@ final class TrainCommand implements Command {
                     base.weightDecay(), base.labelSmoothing(), base.clipNorm(), augmentPad, flip, validationSize,
                     checkpointEvery, seed);
             config.validate();
-            spec = new RunSpec(space, data, 0, config);
+            spec = new RunSpec(space, data, 0, config, arch());
         }
         train(run, spec, wb -> {});
         return 0;
@@ -107,11 +114,13 @@ final class TrainCommand implements Command {
                 run.write(resolved);
             }
             TrainConfig c = resolved.train();
-            SupernetTrainer trainer = new SupernetTrainer(wb.net, wb.train(), c,
-                    Samplers.byName(c.sampler(), c.randomChildren()), wb.data.flip(), run.checkpoint());
-            System.out.printf(Locale.ROOT, "training %s on %s (%d train / %d validation images), %s sampler, %d epochs"
+            Arch alone = resolved.arch() == null ? null : wb.net.space().parse(resolved.arch());
+            ArchSampler sampler = alone != null ? new FixedSampler(alone) : Samplers.byName(c.sampler(), c.randomChildren());
+            SupernetTrainer trainer = new SupernetTrainer(wb.net, wb.train(), c, sampler, wb.data.flip(), run.checkpoint());
+            System.out.printf(Locale.ROOT, "training %s on %s (%d train / %d validation images), %s, %d epochs"
                             + " x %d steps, run %s%n", resolved.space(), wb.data.name(), wb.split.train().size(),
-                    wb.split.validation().size(), c.sampler(), c.epochs(), trainer.stepsPerEpoch(), run.root());
+                    wb.split.validation().size(), alone != null ? "the child " + alone.id() + " alone"
+                            : c.sampler() + " sampler", c.epochs(), trainer.stepsPerEpoch(), run.root());
             Path log = run.root().resolve("train-log.jsonl");
             long startNanos = System.nanoTime();
             ProgressBar bar = new ProgressBar(System.err, "train", 0);
@@ -137,7 +146,8 @@ final class TrainCommand implements Command {
                 }
             });
             ChildEvaluator eval = wb.evaluator();
-            for (Arch a : new Arch[] {wb.net.space().smallest(), wb.net.space().largest()}) {
+            Arch[] report = alone != null ? new Arch[] {alone} : new Arch[] {wb.net.space().smallest(), wb.net.space().largest()};
+            for (Arch a : report) {
                 double acc = eval.accuracy(a, wb.validation(), wb.manager);
                 System.out.printf(Locale.ROOT, "validation accuracy %.2f%% of %s%n", 100 * acc, a.id());
             }

@@ -64,7 +64,10 @@ final class Workbench implements AutoCloseable {
         }
         Supernet net = entry.newSupernet(classes);
         net.initialize(manager);
-        RunSpec resolved = new RunSpec(spec.space(), spec.data(), classes, spec.train());
+        if (spec.arch() != null) {
+            net.space().parse(spec.arch());
+        }
+        RunSpec resolved = new RunSpec(spec.space(), spec.data(), classes, spec.train(), spec.arch());
         return new Workbench(resolved, data, split, net, manager);
     }
 

@@ -201,6 +201,25 @@ class CliErrorsTest {
         userError("unknown format 'tflite'", "export", "--run", run.toString(), "--format", "onnx,tflite");
     }
 
+    @Test
+    void trainArchTrainsOneChildAloneAndIsDeterministic() throws IOException {
+        String arch = "r24_s1:k5e4,k3e3_s2:k3e3,k7e6_s3:k3e6,k3e3";
+        byte[][] weights = new byte[2][];
+        for (int i = 0; i < 2; i++) {
+            Path out = dir.resolve("alone" + i);
+            Result r = nas4j("train-arch", "--space", "ofa-mbv3-fmnist", "--arch", arch, "--data", fmnist.toString(),
+                    "--epochs", "1", "--batch-size", "8", "--validation-size", "16", "--seed", "3", "--out", out.toString());
+            assertEquals(0, r.code, r.err);
+            assertTrue(r.out.contains("the child " + arch + " alone") && r.out.contains("validation accuracy"), r.out);
+            assertTrue(Files.readString(out.resolve("run.json")).contains(arch));
+            weights[i] = Files.readAllBytes(out.resolve("checkpoints/latest.ckpt"));
+        }
+        assertTrue(Arrays.equals(weights[0], weights[1]), "same seed, same weights");
+        userError("not one of", "train-arch", "--space", "ofa-mbv3-fmnist", "--arch", arch.replace("k5e4", "k9e4"),
+                "--data", fmnist.toString(), "--validation-size", "16", "--out", dir.resolve("alone-bad").toString());
+        assertFalse(Files.exists(dir.resolve("alone-bad/run.json")));
+    }
+
     private static String mkdir(String name) {
         try {
             return Files.createDirectories(dir.resolve(name)).toString();
