@@ -1,0 +1,20 @@
+package org.nas4j.algorithms.split;
+
+import java.util.random.RandomGenerator;
+import org.nas4j.core.space.SearchSpace;
+import org.nas4j.core.train.ArchSampler;
+import org.nas4j.core.train.StepPlan;
+
+/**
+ * Trains a sub-supernet: any sampler, drawing from the sub-space instead of the whole space.
+ *
+ * @param subspace the sub-supernet's space
+ * @param inner the sampler to apply there
+ */
+public record RestrictedSampler(SearchSpace subspace, ArchSampler inner) implements ArchSampler {
+
+    @Override
+    public StepPlan plan(SearchSpace space, RandomGenerator rng) {
+        return inner.plan(subspace, rng);
+    }
+}
