@@ -2,6 +2,7 @@ package org.nas4j.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.nas4j.algorithms.train.ChildEvaluator;
@@ -28,14 +29,17 @@ final class EvalCommand implements Command {
     boolean help;
 
     @Override
-    public int run() {
+    public int run() throws IOException {
         if (!split.equals("test") && !split.equals("validation")) {
             throw new UserException("--split must be test or validation, not '" + split + "'");
         }
         RunDirectory dir = new RunDirectory(run);
         try (Workbench wb = Workbench.open(dir.read())) {
             Arch a = wb.arch(arch, seed);
-            wb.loadWeights(dir);
+            int sub = wb.loadWeightsFor(dir, a);
+            if (sub != 0) {
+                System.out.println("scored by sub-supernet " + sub);
+            }
             ChildEvaluator eval = wb.evaluator();
             ImageBatches data = split.equals("test") ? wb.test() : wb.validation();
             double acc = eval.accuracy(a, data, wb.manager);

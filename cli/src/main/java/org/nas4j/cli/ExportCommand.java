@@ -55,7 +55,7 @@ final class ExportCommand implements Command {
         RunDirectory dir = new RunDirectory(run);
         try (Workbench wb = Workbench.open(dir.read())) {
             Arch a = wb.arch(arch, seed);
-            wb.loadWeights(dir);
+            wb.loadWeightsFor(dir, a);
             String model = name != null ? checkedName(name) : defaultName(wb.spec.space(), a);
             Path target = out != null ? out : (zoo != null ? zoo : dir.root().resolve("export")).resolve(model);
             Exported e = export(wb, dir, a, model, target, formats);

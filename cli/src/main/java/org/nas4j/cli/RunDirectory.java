@@ -39,6 +39,16 @@ final class RunDirectory {
         return root.resolve("checkpoints").resolve("latest.ckpt");
     }
 
+    /** @return the split tree, if the supernet was split */
+    Path splitTree() {
+        return root.resolve("split").resolve("tree.json");
+    }
+
+    /** @return the checkpoint of sub-supernet {@code id} (0, the whole supernet, is the run's own) */
+    Path subCheckpoint(int id) {
+        return id == 0 ? checkpoint() : root.resolve("split").resolve("sub-" + id + ".ckpt");
+    }
+
     boolean exists() {
         return Files.isRegularFile(runJson());
     }

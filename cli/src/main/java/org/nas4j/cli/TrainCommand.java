@@ -8,14 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.nas4j.algorithms.sampling.FixedSampler;
+import org.nas4j.algorithms.split.RestrictedSampler;
+import org.nas4j.algorithms.split.SplitTree;
 import org.nas4j.algorithms.sampling.Samplers;
 import org.nas4j.algorithms.train.ChildEvaluator;
 import org.nas4j.algorithms.train.SupernetTrainer;
 import org.nas4j.algorithms.train.TrainConfig;
 import org.nas4j.core.space.Arch;
+import org.nas4j.core.space.SearchSpace;
 import org.nas4j.core.train.ArchSampler;
 import org.nas4j.core.util.UserException;
 
@@ -34,8 +38,11 @@ class TrainCommand implements Command {
     @Parameter(names = "--epochs", description = "passes over the training split")
     int epochs = 5;
 
-    @Parameter(names = "--out", description = "run directory", required = true)
+    @Parameter(names = {"--out", "--run"}, description = "run directory", required = true)
     Path out;
+
+    @Parameter(names = "--sub", description = "train the sub-supernets of a split run: all, or one id (see split/tree.json)")
+    String sub;
 
     @Parameter(names = "--seed", description = "the one seed of the run")
     long seed = 0;
@@ -78,6 +85,10 @@ class TrainCommand implements Command {
     @Override
     public int run() throws IOException {
         RunDirectory run = new RunDirectory(out);
+        if (sub != null) {
+            trainSubSupernets(run, run.read());
+            return 0;
+        }
         RunSpec spec;
         if (run.exists()) {
             if (!resume) {
@@ -98,6 +109,47 @@ class TrainCommand implements Command {
         }
         train(run, spec, wb -> {});
         return 0;
+    }
+
+    /** Trains each chosen sub-supernet from its checkpoint (its parent's weights at split time) in its sub-space. */
+    private void trainSubSupernets(RunDirectory run, RunSpec spec) throws IOException {
+        if (!Files.isRegularFile(run.splitTree())) {
+            throw new UserException(run.root() + " is not split: run 'nas4j split --run " + run.root() + "' first");
+        }
+        SplitTree tree = SplitTree.load(run.splitTree());
+        List<SplitTree.Node> leaves = tree.leaves().stream()
+                .filter(l -> l.id() != 0 && (sub.equals("all") || sub.equals(Integer.toString(l.id())))).toList();
+        if (leaves.isEmpty()) {
+            throw new UserException("--sub " + sub + ": no such sub-supernet; the leaves are "
+                    + tree.leaves().stream().map(l -> Integer.toString(l.id())).toList() + " (or all)");
+        }
+        TrainConfig c = spec.train().withEpochs(epochs);
+        try (Workbench wb = Workbench.open(spec)) {
+            ChildEvaluator eval = wb.evaluator();
+            for (SplitTree.Node leaf : leaves) {
+                SearchSpace subspace = SplitTree.subspace(wb.net.space(), leaf);
+                wb.loadWeights(run.subCheckpoint(leaf.id()));
+                ArchSampler sampler = new RestrictedSampler(subspace, Samplers.byName(c.sampler(), c.randomChildren()));
+                SupernetTrainer trainer =
+                        new SupernetTrainer(wb.net, wb.train(), c, sampler, wb.data.flip(), run.subCheckpoint(leaf.id()));
+                System.out.printf(Locale.ROOT, "sub-supernet %d (%s archs): %d epochs x %d steps%n", leaf.id(),
+                        subspace.size(), c.epochs(), trainer.stepsPerEpoch());
+                ProgressBar bar = new ProgressBar(System.err, "sub " + leaf.id(), 0);
+                trainer.train(wb.manager, false, -1, new SupernetTrainer.Listener() {
+                    @Override
+                    public void onStep(long step, long total, float loss, double lr) {
+                        bar.update(step, total, String.format(Locale.ROOT, "loss %.3f lr %.4f", loss, lr));
+                    }
+
+                    @Override
+                    public void onEpoch(int epoch, double meanLoss, int skipped) {}
+                });
+                for (Arch a : new Arch[] {subspace.smallest(), subspace.largest()}) {
+                    System.out.printf(Locale.ROOT, "validation accuracy %.2f%% of %s%n",
+                            100 * eval.accuracy(a, wb.validation(), wb.manager), a.id());
+                }
+            }
+        }
     }
 
     /**

@@ -1,8 +1,12 @@
 package org.nas4j.cli;
 
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.nas4j.algorithms.split.SplitTree;
 import org.nas4j.algorithms.train.Checkpoint;
 import org.nas4j.algorithms.train.ChildEvaluator;
 import org.nas4j.core.space.Arch;
@@ -89,7 +93,28 @@ final class Workbench implements AutoCloseable {
 
     /** Loads the run's trained weights. */
     void loadWeights(RunDirectory run) {
-        Checkpoint.load(run.checkpoint(), net, null, manager);
+        loadWeights(run.checkpoint());
+    }
+
+    /** @param checkpoint a checkpoint of this run's supernet or of one of its sub-supernets */
+    void loadWeights(Path checkpoint) {
+        Checkpoint.load(checkpoint, net, null, manager);
+    }
+
+    /**
+     * Loads the weights that score this child: the run's, or, once the supernet is split, those of
+     * the sub-supernet whose sub-space holds it.
+     *
+     * @return the sub-supernet's id (0: the whole supernet)
+     */
+    int loadWeightsFor(RunDirectory run, Arch arch) throws IOException {
+        if (!Files.isRegularFile(run.splitTree())) {
+            loadWeights(run);
+            return 0;
+        }
+        int id = SplitTree.load(run.splitTree()).leafFor(net.space(), arch).id();
+        loadWeights(run.subCheckpoint(id));
+        return id;
     }
 
     ChildEvaluator evaluator() {

@@ -220,6 +220,50 @@ class CliErrorsTest {
         assertFalse(Files.exists(dir.resolve("alone-bad/run.json")));
     }
 
+    @Test
+    void splitTrainAndScoreSubSupernets() throws IOException {
+        Path split = copyRun("split-fewshot");
+        Result f = nas4j("split", "--run", split.toString(), "--method", "fewshot", "--budget", "3", "--dimensions", "r");
+        assertEquals(0, f.code, f.err);
+        byte[] parent = Files.readAllBytes(run.resolve("checkpoints/latest.ckpt"));
+        for (int id = 1; id <= 3; id++) {
+            assertTrue(Arrays.equals(parent, Files.readAllBytes(split.resolve("split/sub-" + id + ".ckpt"))),
+                    "sub-supernet " + id + " starts from the parent's weights");
+        }
+        Result t = nas4j("train", "--run", split.toString(), "--sub", "all", "--epochs", "1");
+        assertEquals(0, t.code, t.err);
+        assertEquals(3, t.out.lines().filter(l -> l.startsWith("sub-supernet ")).count(), t.out);
+        assertFalse(Arrays.equals(parent, Files.readAllBytes(split.resolve("split/sub-2.ckpt"))), "trained");
+        Result e = nas4j("eval", "--run", split.toString(), "--arch", "min");
+        assertTrue(e.code == 0 && e.out.contains("scored by sub-supernet 1"), e.out + e.err);
+
+        Path gm = copyRun("split-gm");
+        Result g = nas4j("split", "--run", gm.toString(), "--method", "gm", "--budget", "2", "--dimensions", "r,s1.d",
+                "--batches", "1", "--batch-size", "4");
+        assertEquals(0, g.code, g.err);
+        String tree = Files.readString(gm.resolve("split/tree.json"));
+        assertTrue(tree.contains("\"r\"") && tree.contains("\"s1.d\""), "both candidates scored: " + tree);
+
+        userError("--method must be fewshot or gm", "split", "--run", gm.toString(), "--method", "darts");
+        userError("active in some archs only", "split", "--run", copyRun("split-bad").toString(), "--dimensions", "s1.b4.k");
+        userError("no such sub-supernet", "train", "--run", split.toString(), "--sub", "9");
+    }
+
+    private static Path copyRun(String name) throws IOException {
+        Path copy = dir.resolve(name);
+        try (Stream<Path> files = Files.walk(run)) {
+            for (Path f : files.toList()) {
+                Path target = copy.resolve(run.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        return copy;
+    }
+
     private static String mkdir(String name) {
         try {
             return Files.createDirectories(dir.resolve(name)).toString();

@@ -46,6 +46,16 @@ public record TrainConfig(
         int checkpointEvery,
         long seed) {
 
+    /**
+     * @param n epochs
+     * @return this configuration for {@code n} epochs (the warm-up shortened to at most half of them)
+     */
+    public TrainConfig withEpochs(int n) {
+        return new TrainConfig(sampler, randomChildren, n, batchSize, learningRate, schedule, Math.min(warmupEpochs, n / 2f),
+                lrFloor, momentum, nesterov, weightDecay, labelSmoothing, clipNorm, augmentPad, flip, validationSize,
+                checkpointEvery, seed);
+    }
+
     /** @return the defaults, for the given sampler and epochs */
     public static TrainConfig defaults(String sampler, int epochs) {
         return new TrainConfig(sampler, 2, epochs, 64, 0.1f, "bignas", 0.3f, 0.05f, 0.9f, true, 3e-5f, 0.1f, 5f, 2,
