@@ -39,19 +39,12 @@ public enum GradientMatch {
     }
 
     private static double cosine(List<Gradient> a, List<Gradient> b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
+        double[] sums = new double[3];
         for (int p = 0; p < a.size(); p++) {
             float[] x = values(a.get(p), b.get(p));
-            float[] y = b.get(p).values();
-            for (int i = 0; i < x.length; i++) {
-                dot += (double) x[i] * y[i];
-                na += (double) x[i] * x[i];
-                nb += (double) y[i] * y[i];
-            }
+            accumulate(x, b.get(p).values(), 0, x.length, sums);
         }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+        return cosine(sums);
     }
 
     private static double perFilter(List<Gradient> a, List<Gradient> b) {
@@ -59,23 +52,30 @@ public enum GradientMatch {
         long filters = 0;
         for (int p = 0; p < a.size(); p++) {
             float[] x = values(a.get(p), b.get(p));
-            float[] y = b.get(p).values();
             int rows = (int) a.get(p).shape()[0];
             int width = x.length / rows;
             for (int r = 0; r < rows; r++) {
-                double dot = 0;
-                double nx = 0;
-                double ny = 0;
-                for (int i = r * width; i < (r + 1) * width; i++) {
-                    dot += (double) x[i] * y[i];
-                    nx += (double) x[i] * x[i];
-                    ny += (double) y[i] * y[i];
-                }
-                sum += nx == 0 || ny == 0 ? 0 : dot / Math.sqrt(nx * ny);
+                double[] sums = new double[3];
+                accumulate(x, b.get(p).values(), r * width, (r + 1) * width, sums);
+                sum += cosine(sums);
                 filters++;
             }
         }
         return filters == 0 ? 0 : sum / filters;
+    }
+
+    /** Adds {@code x·y}, {@code x·x} and {@code y·y} over {@code [from, to)} to {@code sums}. */
+    private static void accumulate(float[] x, float[] y, int from, int to, double[] sums) {
+        for (int i = from; i < to; i++) {
+            sums[0] += (double) x[i] * y[i];
+            sums[1] += (double) x[i] * x[i];
+            sums[2] += (double) y[i] * y[i];
+        }
+    }
+
+    /** @return the cosine from accumulated sums; 0 when either vector is zero */
+    private static double cosine(double[] sums) {
+        return sums[1] == 0 || sums[2] == 0 ? 0 : sums[0] / Math.sqrt(sums[1] * sums[2]);
     }
 
     private static double meanSquaredDifference(List<Gradient> a, List<Gradient> b) {
