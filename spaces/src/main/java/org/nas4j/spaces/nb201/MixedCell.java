@@ -29,6 +29,8 @@ final class MixedCell extends AbstractElasticBlock {
     private final List<ReluConvBn> conv1 = new ArrayList<>();
     private final List<ReluConvBn> conv3 = new ArrayList<>();
     private final String[] active = new String[edges.size()];
+    /** DARTS mixing weights {@code (edges, operations)}, or null for single-path. */
+    private NDArray mixing;
 
     MixedCell(int width) {
         super(VERSION);
@@ -38,6 +40,10 @@ final class MixedCell extends AbstractElasticBlock {
             conv1.add(addChildBlock(name + "_conv1x1", new ReluConvBn(width, width, 1, 1)));
             conv3.add(addChildBlock(name + "_conv3x3", new ReluConvBn(width, width, 3, 1)));
         }
+    }
+
+    void relax(NDArray weights) {
+        mixing = weights;
     }
 
     void setActive(Arch arch) {
@@ -55,10 +61,10 @@ final class MixedCell extends AbstractElasticBlock {
             NDArray sum = null;
             for (int i = 0; i < edges.size(); i++) {
                 int from = edges.get(i)[0];
-                if (edges.get(i)[1] != to || node.get(from) == null || active[i].equals("none")) {
+                if (edges.get(i)[1] != to || node.get(from) == null || (mixing == null && active[i].equals("none"))) {
                     continue;
                 }
-                NDArray y = apply(i, node.get(from), ps, training);
+                NDArray y = mixing == null ? apply(i, active[i], node.get(from), ps, training) : mixed(i, node.get(from), ps, training);
                 sum = sum == null ? y : sum.add(y);
             }
             node.add(sum);
@@ -67,13 +73,28 @@ final class MixedCell extends AbstractElasticBlock {
         return new NDList(out != null ? out : x.zerosLike());
     }
 
-    private NDArray apply(int edge, NDArray x, ParameterStore ps, boolean training) {
-        return switch (active[edge]) {
+    /** DARTS: the weighted sum of every operation's output ("none" adds nothing). */
+    private NDArray mixed(int edge, NDArray x, ParameterStore ps, boolean training) {
+        NDArray sum = null;
+        for (int o = 0; o < Nb201Space.OPS.size(); o++) {
+            String op = Nb201Space.OPS.get(o);
+            if (op.equals("none")) {
+                continue;
+            }
+            NDArray w = mixing.get(edge, o);
+            NDArray y = apply(edge, op, x, ps, training).mul(w);
+            sum = sum == null ? y : sum.add(y);
+        }
+        return sum;
+    }
+
+    private NDArray apply(int edge, String op, NDArray x, ParameterStore ps, boolean training) {
+        return switch (op) {
             case "skip_connect" -> x;
             case "nor_conv_1x1" -> conv1.get(edge).forward(ps, new NDList(x), training).singletonOrThrow();
             case "nor_conv_3x3" -> conv3.get(edge).forward(ps, new NDList(x), training).singletonOrThrow();
             case "avg_pool_3x3" -> AvgPool.apply(x, 3, 1, 1);
-            default -> throw new IllegalStateException("unknown operation " + active[edge]);
+            default -> throw new IllegalStateException("unknown operation " + op);
         };
     }
 

@@ -22,6 +22,7 @@ import org.nas4j.core.nn.WeightCopier;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.space.SearchSpace;
 import org.nas4j.core.supernet.Cost;
+import org.nas4j.core.supernet.Relaxable;
 import org.nas4j.core.supernet.Supernet;
 
 /**
@@ -30,7 +31,7 @@ import org.nas4j.core.supernet.Supernet;
  * NAS-Bench-201's residual reduction block (ReLU-conv3×3/2-BN, ReLU-conv3×3-BN, shortcut 2×2 average
  * pool + 1×1 conv); then BN, ReLU, global pooling and a linear classifier.
  */
-public final class Nb201Supernet extends Supernet {
+public final class Nb201Supernet extends Supernet implements Relaxable {
 
     private static final byte VERSION = 1;
 
@@ -86,6 +87,17 @@ public final class Nb201Supernet extends Supernet {
     @Override
     public Shape inputShape(Arch arch) {
         return inputShape();
+    }
+
+    @Override
+    public List<String> relaxedDimensions() {
+        return space.dimensions().stream().map(d -> d.name()).toList();
+    }
+
+    /** One weight matrix for every cell: NAS-Bench-201 repeats one cell. */
+    @Override
+    public void relax(NDArray weights) {
+        stages.forEach(cells -> cells.forEach(cell -> cell.relax(weights)));
     }
 
     @Override
