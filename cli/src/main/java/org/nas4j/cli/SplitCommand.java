@@ -45,6 +45,12 @@ final class SplitCommand implements Command {
     @Parameter(names = "--batch-size", description = "gm: images per batch")
     int batchSize = 64;
 
+    @Parameter(names = "--train-epochs", description = "then train every new sub-supernet this many epochs")
+    int trainEpochs = 0;
+
+    @Parameter(names = "--search", description = "then score this many random archs, each with its sub-supernet (rsps)")
+    int search = 0;
+
     @Parameter(names = "--help", help = true, description = "this help")
     boolean help;
 
@@ -59,6 +65,9 @@ final class SplitCommand implements Command {
             case "mse" -> GradientMatch.NEGATIVE_MSE;
             default -> throw new UserException("--measure must be cosine, per-filter or mse, not '" + measure + "'");
         };
+        if (trainEpochs < 0 || search < 0) {
+            throw new UserException("--train-epochs and --search must be >= 0");
+        }
         if (budget < 2) {
             throw new UserException("--budget must be >= 2 sub-supernets");
         }
@@ -71,6 +80,7 @@ final class SplitCommand implements Command {
             SearchSpace space = wb.net.space();
             List<String> allowed = allowed(space);
             SplitTree tree = Files.isRegularFile(dir.splitTree()) ? SplitTree.load(dir.splitTree()) : new SplitTree();
+            int before = tree.nodes().size();
             GradientMatchingScorer scorer = new GradientMatchingScorer(wb.net, wb.train(), batchSize, batches, gm,
                     Seeds.derive(spec.train().seed(), "split", tree.nodes().size()));
             while (tree.leaves().size() < budget) {
@@ -102,6 +112,16 @@ final class SplitCommand implements Command {
             }
             System.out.printf(Locale.ROOT, "%d sub-supernets in %s; train them with 'nas4j train --run %s --sub all'%n",
                     tree.leaves().size(), dir.splitTree(), run);
+            if (trainEpochs > 0) {
+                List<SplitTree.Node> made = tree.leaves().stream().filter(l -> l.id() >= before).toList();
+                TrainCommand.trainSubSupernets(dir, wb, made, trainEpochs);
+            }
+            if (search > 0) {
+                List<SearchCommand.Scored> best = SearchCommand.rsps(dir, wb, search, spec.train().seed());
+                SearchCommand.Scored top = best.get(0);
+                System.out.printf(Locale.ROOT, "best of %d archs: %s (validation %.2f%%, sub-supernet %d)%n",
+                        best.size(), top.arch().id(), 100 * top.accuracy(), top.sub());
+            }
         }
         return 0;
     }

@@ -123,31 +123,41 @@ class TrainCommand implements Command {
             throw new UserException("--sub " + sub + ": no such sub-supernet; the leaves are "
                     + tree.leaves().stream().map(l -> Integer.toString(l.id())).toList() + " (or all)");
         }
-        TrainConfig c = spec.train().withEpochs(epochs);
         try (Workbench wb = Workbench.open(spec)) {
-            ChildEvaluator eval = wb.evaluator();
-            for (SplitTree.Node leaf : leaves) {
-                SearchSpace subspace = SplitTree.subspace(wb.net.space(), leaf);
-                wb.loadWeights(run.subCheckpoint(leaf.id()));
-                ArchSampler sampler = new RestrictedSampler(subspace, Samplers.byName(c.sampler(), c.randomChildren()));
-                SupernetTrainer trainer =
-                        new SupernetTrainer(wb.net, wb.train(), c, sampler, wb.data.flip(), run.subCheckpoint(leaf.id()));
-                System.out.printf(Locale.ROOT, "sub-supernet %d (%s archs): %d epochs x %d steps%n", leaf.id(),
-                        subspace.size(), c.epochs(), trainer.stepsPerEpoch());
-                ProgressBar bar = new ProgressBar(System.err, "sub " + leaf.id(), 0);
-                trainer.train(wb.manager, false, -1, new SupernetTrainer.Listener() {
-                    @Override
-                    public void onStep(long step, long total, float loss, double lr) {
-                        bar.update(step, total, String.format(Locale.ROOT, "loss %.3f lr %.4f", loss, lr));
-                    }
+            trainSubSupernets(run, wb, leaves, epochs);
+        }
+    }
 
-                    @Override
-                    public void onEpoch(int epoch, double meanLoss, int skipped) {}
-                });
-                for (Arch a : new Arch[] {subspace.smallest(), subspace.largest()}) {
-                    System.out.printf(Locale.ROOT, "validation accuracy %.2f%% of %s%n",
-                            100 * eval.accuracy(a, wb.validation(), wb.manager), a.id());
+    /**
+     * @param run the split run
+     * @param wb its supernet and data
+     * @param leaves the sub-supernets to train, each from its own checkpoint
+     * @param epochs epochs each
+     */
+    static void trainSubSupernets(RunDirectory run, Workbench wb, List<SplitTree.Node> leaves, int epochs) {
+        TrainConfig c = wb.spec.train().withEpochs(epochs);
+        ChildEvaluator eval = wb.evaluator();
+        for (SplitTree.Node leaf : leaves) {
+            SearchSpace subspace = SplitTree.subspace(wb.net.space(), leaf);
+            wb.loadWeights(run.subCheckpoint(leaf.id()));
+            ArchSampler sampler = new RestrictedSampler(subspace, Samplers.byName(c.sampler(), c.randomChildren()));
+            SupernetTrainer trainer =
+                    new SupernetTrainer(wb.net, wb.train(), c, sampler, wb.data.flip(), run.subCheckpoint(leaf.id()));
+            System.out.printf(Locale.ROOT, "sub-supernet %d (%s archs): %d epochs x %d steps%n", leaf.id(),
+                    subspace.size(), c.epochs(), trainer.stepsPerEpoch());
+            ProgressBar bar = new ProgressBar(System.err, "sub " + leaf.id(), 0);
+            trainer.train(wb.manager, false, -1, new SupernetTrainer.Listener() {
+                @Override
+                public void onStep(long step, long total, float loss, double lr) {
+                    bar.update(step, total, String.format(Locale.ROOT, "loss %.3f lr %.4f", loss, lr));
                 }
+
+                @Override
+                public void onEpoch(int epoch, double meanLoss, int skipped) {}
+            });
+            for (Arch a : new Arch[] {subspace.smallest(), subspace.largest()}) {
+                System.out.printf(Locale.ROOT, "validation accuracy %.2f%% of %s%n",
+                        100 * eval.accuracy(a, wb.validation(), wb.manager), a.id());
             }
         }
     }

@@ -244,7 +244,20 @@ class CliErrorsTest {
         String tree = Files.readString(gm.resolve("split/tree.json"));
         assertTrue(tree.contains("\"r\"") && tree.contains("\"s1.d\""), "both candidates scored: " + tree);
 
+        // one command: split by gradient matching, train the sub-supernets, search their union
+        Path pipeline = copyRun("split-pipeline");
+        Result p = nas4j("split", "--run", pipeline.toString(), "--method", "gm", "--budget", "2", "--dimensions", "r",
+                "--batches", "1", "--batch-size", "4", "--train-epochs", "1", "--search", "4");
+        assertEquals(0, p.code, p.err);
+        assertTrue(p.out.contains("best of 4 archs"), p.out);
+        assertEquals(4, Files.readAllLines(pipeline.resolve("search/rsps.jsonl")).size());
+        Result again = nas4j("search", "--run", pipeline.toString(), "--evals", "4");
+        assertTrue(again.code == 0 && again.out.contains("best of 4 archs"), again.out + again.err);
+        assertEquals(4, Files.readAllLines(pipeline.resolve("search/rsps.jsonl")).size(), "scored archs are not scored again");
+
         userError("--method must be fewshot or gm", "split", "--run", gm.toString(), "--method", "darts");
+        userError("is split (use --strategy rsps)", "search", "--run", gm.toString(), "--strategy", "darts");
+        userError("no continuous relaxation", "search", "--run", run.toString(), "--strategy", "darts", "--steps", "1");
         userError("active in some archs only", "split", "--run", copyRun("split-bad").toString(), "--dimensions", "s1.b4.k");
         userError("no such sub-supernet", "train", "--run", split.toString(), "--sub", "9");
     }
