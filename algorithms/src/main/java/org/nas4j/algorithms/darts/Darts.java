@@ -30,7 +30,7 @@ import org.nas4j.datasets.ImageBatches;
  * First-order DARTS: architecture weights α (one row of logits per relaxed dimension), the
  * supernet's outputs mixed by softmax(α); alternate a weight step on a training batch (SGD with
  * Nesterov momentum) and an α step on a validation batch (Adam, weight decay 1e-3). The arch is
- * the argmax of each row.
+ * the argmax of each row among the choices the supernet lets an arch take (not the zero operation).
  */
 public final class Darts {
 
@@ -102,7 +102,7 @@ public final class Darts {
                 float[] row = weights.get(i).toFloatArray();
                 byDim.put(dims.get(i), row);
                 Dimension dim = space.dimension(dims.get(i));
-                chosen.put(dims.get(i), dim.choices().get(argmax(row)));
+                chosen.put(dims.get(i), dim.choices().get(argmax(row, dim.choices(), relaxable)));
             }
             return new Result(space.of(chosen), byDim);
         } finally {
@@ -134,10 +134,10 @@ public final class Darts {
         gradient.muli(step.full(new Shape(), 0f));
     }
 
-    private static int argmax(float[] row) {
-        int best = 0;
-        for (int i = 1; i < row.length; i++) {
-            if (row[i] > row[best]) {
+    private static int argmax(float[] row, List<String> choices, Relaxable relaxable) {
+        int best = -1;
+        for (int i = 0; i < row.length; i++) {
+            if (relaxable.derivable(choices.get(i)) && (best < 0 || row[i] > row[best])) {
                 best = i;
             }
         }

@@ -29,7 +29,7 @@ class DartsTest {
             float[] e03 = r.weights().get("e03");
             float none = e03[0];
             assertTrue(none < 0.2f - 0.01f, "weight of 'none' on the input-to-output edge: " + Arrays.toString(e03));
-            assertTrue(!r.arch().get("e03").equals("none"), r.arch().id());
+            assertTrue(!r.arch().id().contains("none"), "the zero operation is never derived: " + r.arch().id());
             assertTrue(SpaceRegistry.get("nb201-fmnist").space().contains(r.arch()));
         }
     }

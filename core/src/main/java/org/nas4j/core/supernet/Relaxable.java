@@ -17,4 +17,13 @@ public interface Relaxable {
      *     returns to running the active arch alone
      */
     void relax(NDArray weights);
+
+    /**
+     * @param choice a choice of a relaxed dimension
+     * @return whether the derived arch may take it (DARTS leaves out the zero operation when it
+     *     derives the final cell)
+     */
+    default boolean derivable(String choice) {
+        return true;
+    }
 }

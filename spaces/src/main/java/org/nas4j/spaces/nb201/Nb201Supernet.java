@@ -94,6 +94,12 @@ public final class Nb201Supernet extends Supernet implements Relaxable {
         return space.dimensions().stream().map(d -> d.name()).toList();
     }
 
+    /** "none" is relaxed but never derived, as in DARTS. */
+    @Override
+    public boolean derivable(String choice) {
+        return !choice.equals("none");
+    }
+
     /** One weight matrix for every cell: NAS-Bench-201 repeats one cell. */
     @Override
     public void relax(NDArray weights) {
