@@ -38,8 +38,11 @@ public final class Main {
         commands.forEach(builder::addCommand);
         JCommander jc = builder.build();
         try {
-            jc.parse(args);
-            String name = jc.getParsedCommand();
+            boolean help = args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
+            if (!help) {
+                jc.parse(args);
+            }
+            String name = help ? null : jc.getParsedCommand();
             if (name == null) {
                 StringBuilder usage = new StringBuilder();
                 jc.getUsageFormatter().usage(usage);

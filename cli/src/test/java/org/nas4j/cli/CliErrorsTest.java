@@ -122,6 +122,15 @@ class CliErrorsTest {
     }
 
     @Test
+    void helpListsEveryCommand() {
+        Result h = nas4j("--help");
+        assertEquals(0, h.code);
+        for (String c : new String[] {"spaces", "train", "train-arch", "split", "search", "eval", "export", "predict"}) {
+            assertTrue(h.err.contains("    " + c + " "), c + " missing from:\n" + h.err);
+        }
+    }
+
+    @Test
     void badFlags() {
         userError("--epochs", "train", "--space", "ofa-mbv3-fmnist", "--epochs", "many", "--out", dir.resolve("x").toString());
         userError("--frobnicate", "train", "--frobnicate", "--out", dir.resolve("x").toString());
