@@ -2,8 +2,8 @@ package org.nas4j.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.nas4j.algorithms.train.ChildEvaluator;
 import org.nas4j.core.space.Arch;
@@ -13,17 +13,11 @@ import org.nas4j.datasets.ImageBatches;
 @Parameters(commandDescription = "Recalibrate BN for a child of a trained supernet and report its accuracy, MACs, params")
 final class EvalCommand implements Command {
 
-    @Parameter(names = "--run", description = "run directory", required = true)
-    Path run;
-
-    @Parameter(names = "--arch", description = "max, min, random or an arch string (see 'nas4j spaces')")
-    String arch = "max";
+    @ParametersDelegate
+    ChildOptions child = new ChildOptions();
 
     @Parameter(names = "--split", description = "test or validation")
     String split = "test";
-
-    @Parameter(names = "--seed", description = "seed for --arch random")
-    long seed = 0;
 
     @Parameter(names = "--help", help = true, description = "this help")
     boolean help;
@@ -33,9 +27,9 @@ final class EvalCommand implements Command {
         if (!split.equals("test") && !split.equals("validation")) {
             throw new UserException("--split must be test or validation, not '" + split + "'");
         }
-        RunDirectory dir = new RunDirectory(run);
+        RunDirectory dir = new RunDirectory(child.run);
         try (Workbench wb = Workbench.open(dir.read())) {
-            Arch a = wb.arch(arch, seed);
+            Arch a = child.resolve(wb);
             int sub = wb.loadWeightsFor(dir, a);
             if (sub != 0) {
                 System.out.println("scored by sub-supernet " + sub);
@@ -44,7 +38,7 @@ final class EvalCommand implements Command {
             ImageBatches data = split.equals("test") ? wb.test() : wb.validation();
             double acc = eval.accuracy(a, data, wb.manager);
             ChildTable.print(System.out, split + " acc",
-                    List.of(new ChildTable.Row(arch.length() > 10 ? "child" : arch, a, acc, wb.net.cost(a))));
+                    List.of(new ChildTable.Row(child.arch.length() > 10 ? "child" : child.arch, a, acc, wb.net.cost(a))));
         }
         return 0;
     }

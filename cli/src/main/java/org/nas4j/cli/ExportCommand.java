@@ -2,6 +2,7 @@ package org.nas4j.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
 import com.google.common.hash.Hashing;
 import com.google.gson.JsonObject;
 import java.io.IOException;
@@ -22,11 +23,8 @@ import org.nas4j.spaces.serving.ModelExporter.Format;
 @Parameters(commandDescription = "Write a child of a trained supernet as a standalone DJL model directory (and ONNX)")
 final class ExportCommand implements Command {
 
-    @Parameter(names = "--run", description = "run directory", required = true)
-    Path run;
-
-    @Parameter(names = "--arch", description = "max, min, random or an arch string (see 'nas4j spaces')")
-    String arch = "max";
+    @ParametersDelegate
+    ChildOptions child = new ChildOptions();
 
     @Parameter(names = "--out", description = "model directory to write (default RUN/export/NAME)")
     Path out;
@@ -40,9 +38,6 @@ final class ExportCommand implements Command {
     @Parameter(names = "--name", description = "model name and zoo artifact id (default SPACE-HASH of the arch)")
     String name;
 
-    @Parameter(names = "--seed", description = "seed for --arch random")
-    long seed = 0;
-
     @Parameter(names = "--help", help = true, description = "this help")
     boolean help;
 
@@ -52,9 +47,9 @@ final class ExportCommand implements Command {
         if (out != null && zoo != null) {
             throw new UserException("give --out or --zoo, not both");
         }
-        RunDirectory dir = new RunDirectory(run);
+        RunDirectory dir = new RunDirectory(child.run);
         try (Workbench wb = Workbench.open(dir.read())) {
-            Arch a = wb.arch(arch, seed);
+            Arch a = child.resolve(wb);
             wb.loadWeightsFor(dir, a);
             String model = name != null ? checkedName(name) : defaultName(wb.spec.space(), a);
             Path target = out != null ? out : (zoo != null ? zoo : dir.root().resolve("export")).resolve(model);
