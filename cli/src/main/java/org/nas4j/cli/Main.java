@@ -29,6 +29,7 @@ public final class Main {
         commands.put("train-arch", new TrainArchCommand());
         commands.put("split", new SplitCommand());
         commands.put("search", new SearchCommand());
+        commands.put("rank", new RankCommand());
         commands.put("eval", new EvalCommand());
         commands.put("quickstart", new QuickstartCommand());
         commands.put("export", new ExportCommand());

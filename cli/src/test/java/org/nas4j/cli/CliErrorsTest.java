@@ -122,10 +122,31 @@ class CliErrorsTest {
     }
 
     @Test
+    void rankComparesEstimatesWithTruthOnTheArchsInBoth() throws IOException {
+        Path truth = dir.resolve("truth.jsonl");
+        Path estimates = dir.resolve("estimates.jsonl");
+        StringBuilder t = new StringBuilder();
+        StringBuilder e = new StringBuilder();
+        double[] est = {1, 3, 2, 5, 4};
+        for (int i = 0; i < 5; i++) {
+            t.append("{\"arch\":\"a").append(i).append("\",\"accuracy\":").append(i + 1).append("}\n");
+            e.append("{\"arch\":\"a").append(i).append("\",\"accuracy\":").append(est[i] / 10).append("}\n");
+        }
+        e.append("{\"arch\":\"only-estimated\",\"accuracy\":0.9}\n");
+        Files.writeString(truth, t);
+        Files.writeString(estimates, e);
+        Result r = nas4j("rank", "--truth", truth.toString(), "--estimates", estimates.toString(), "--top", "0.4");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("archs 5  kendall_tau 0.600  spearman_rho 0.800  top40%_tau -1.000"), r.out);
+        Files.writeString(estimates, "not json\n");
+        userError("line 1 is not", "rank", "--truth", truth.toString(), "--estimates", estimates.toString());
+    }
+
+    @Test
     void helpListsEveryCommand() {
         Result h = nas4j("--help");
         assertEquals(0, h.code);
-        for (String c : new String[] {"spaces", "train", "train-arch", "split", "search", "eval", "export", "predict"}) {
+        for (String c : new String[] {"spaces", "train", "train-arch", "split", "search", "rank", "eval", "export", "predict"}) {
             assertTrue(h.err.contains("    " + c + " "), c + " missing from:\n" + h.err);
         }
     }

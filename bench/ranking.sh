@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Ranking quality of supernet estimates on nb201-fmnist: one-shot vs few-shot (one sub-supernet per
+# operation of one edge) vs GM-NAS (gradient-matching bipartitions), the same number of
+# sub-supernets and the same total training epochs, against archs trained alone.
+#
+# Usage: bench/ranking.sh OUT_DIR [archs=50] [base_epochs=2] [sub_epochs=1] [seed=0]
+#   NAS4J_RANKING_FLAGS  extra flags for every training run, e.g. "--validation-size 57000" for a
+#                        quick smoke run on 3000 training images
+# Ground truth (each arch trained alone with `nas4j train-arch`) is cached in OUT_DIR/truth.jsonl,
+# so a second run (another seed, other supernet settings) reuses it. Results: OUT_DIR/ranking.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="$1"; n="${2:-50}"; base="${3:-2}"; sub="${4:-1}"; seed="${5:-0}"
+space=nb201-fmnist; subs=5
+read -r -a extra <<< "${NAS4J_RANKING_FLAGS:-}"
+common=(--sampler uniform --batch-size 128 --lr 0.1 --schedule cosine --augment-pad 0 --flip false --seed "$seed" "${extra[@]}")
+mkdir -p "$out"
+run="$out/seed$seed"
+
+# supernets: a base trained one-shot, then (a) one-shot for the same extra epochs the splits get,
+# (b) few-shot on edge e03 (input to output), (c) GM with the same number of sub-supernets
+[ -f "$run/base/checkpoints/latest.ckpt" ] || ./nas4j train --space "$space" --epochs "$base" --out "$run/base" "${common[@]}"
+[ -f "$run/oneshot/checkpoints/latest.ckpt" ] || \
+  ./nas4j train --space "$space" --epochs $((base + subs * sub)) --out "$run/oneshot" "${common[@]}"
+for method in fewshot gm; do
+  if [ ! -f "$run/$method/split/tree.json" ]; then
+    rm -rf "$run/$method"; cp -r "$run/base" "$run/$method"
+    dims=(); [ "$method" = fewshot ] && dims=(--dimensions e03)
+    ./nas4j split --run "$run/$method" --method "$method" --budget "$subs" "${dims[@]}" --train-epochs "$sub"
+  fi
+done
+for est in oneshot fewshot gm; do
+  ./nas4j search --run "$run/$est" --evals "$n" --seed "$seed"
+done
+
+# ground truth for the archs that were scored (the same archs in every supernet: same seed)
+truth="$out/truth.jsonl"; touch "$truth"
+sed 's/.*"arch":"\([^"]*\)".*/\1/' "$run/oneshot/search/rsps.jsonl" | while read -r arch; do
+  grep -qF "\"$arch\"" "$truth" && continue
+  dir="$out/alone/$(printf '%s' "$arch" | md5sum | cut -c1-12)"; rm -rf "$dir"
+  acc="$(./nas4j train-arch --space "$space" --arch "$arch" --epochs $((base + sub)) --out "$dir" "${common[@]}" \
+    | sed -n 's/^validation accuracy \([0-9.]*\)% of .*/\1/p')"
+  printf '{"arch":"%s","accuracy":%s}\n' "$arch" "$acc" >> "$truth"
+done
+
+for est in oneshot fewshot gm; do
+  printf 'seed %s %-8s ' "$seed" "$est"
+  ./nas4j rank --truth "$truth" --estimates "$run/$est/search/rsps.jsonl"
+done | tee -a "$out/ranking.txt"
