@@ -12,6 +12,7 @@ import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.nas4j.core.util.UserException;
 import org.nas4j.spaces.serving.ModelCard;
@@ -35,7 +36,7 @@ final class ImageClassifier implements AutoCloseable {
     static ImageClassifier open(Path dir) {
         ModelCard card = ModelCard.read(dir);
         try (Stream<Path> files = Files.list(dir)) {
-            if (files.noneMatch(f -> f.getFileName().toString().matches(java.util.regex.Pattern.quote(card.name()) + "-\\d{4}\\.params"))) {
+            if (files.noneMatch(f -> f.getFileName().toString().matches(Pattern.quote(card.name()) + "-\\d{4}\\.params"))) {
                 throw new UserException(dir + " has no " + card.name() + "-NNNN.params weights file; export the model again");
             }
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +25,7 @@ import org.nas4j.core.util.UserException;
 final class SplitCommand implements Command {
 
     @Parameter(names = "--run", description = "run directory of a trained supernet", required = true)
-    java.nio.file.Path run;
+    Path run;
 
     @Parameter(names = "--method", description = "fewshot (one sub-supernet per value) or gm (gradient-matching bipartition)")
     String method = "gm";

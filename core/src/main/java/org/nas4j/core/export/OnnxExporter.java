@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.nas4j.core.nn.Activation;
 import org.nas4j.core.nn.ActivationBlock;
 import org.nas4j.core.nn.AvgPool;
@@ -179,7 +180,7 @@ public final class OnnxExporter {
     }
 
     private String node(String op, List<String> inputs, List<ProtoWriter> attributes) {
-        String out = op.toLowerCase(java.util.Locale.ROOT) + "_" + counter++;
+        String out = op.toLowerCase(Locale.ROOT) + "_" + counter++;
         ProtoWriter n = new ProtoWriter();
         inputs.forEach(i -> n.string(1, i));
         n.string(2, out).string(3, out).string(4, op);

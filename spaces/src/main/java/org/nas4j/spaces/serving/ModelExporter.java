@@ -104,7 +104,7 @@ public final class ModelExporter {
                 "resize=true",
                 "flag=" + (card.channels() == 1 ? "GRAYSCALE" : "COLOR"),
                 "applySoftmax=true",
-                "") ;
+                "");
     }
 
     private static String pretty(JsonObject json) {
