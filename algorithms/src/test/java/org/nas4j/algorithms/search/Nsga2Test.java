@@ -29,21 +29,25 @@ class Nsga2Test {
     }
 
     /**
-     * Two integer dimensions x, y in 0..9; minimize (x, 9 - x + y²): the Pareto front is exactly the
-     * ten archs with y = 0.
+     * x in 0..9, y in 0..49 (500 archs); minimize (x, 9 - x + y²): the Pareto front is exactly the
+     * ten archs with y = 0, and the budget (at most 260 evaluations) cannot enumerate the space.
      */
     @Test
     void findsAKnownParetoFrontAndNeverEvaluatesAnArchTwice() {
-        int[] values = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        int[] ys = new int[50];
+        for (int i = 0; i < ys.length; i++) {
+            ys[i] = i;
+        }
         SearchSpace space = new SearchSpace("toy",
-                List.of(Dimension.integer("x", values), Dimension.integer("y", values)), ArchNotation.KEY_VALUE);
+                List.of(Dimension.integer("x", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9), Dimension.integer("y", ys)),
+                ArchNotation.KEY_VALUE);
         Set<String> evaluated = new HashSet<>();
         Nsga2.Result r = Nsga2.run(space, a -> {
             assertTrue(evaluated.add(a.id()), "evaluated twice: " + a.id());
             int x = a.getInt("x");
             int y = a.getInt("y");
             return new double[] {x, 9 - x + y * y};
-        }, 20, 15, 0.3, 1);
+        }, 20, 12, 0.3, 1);
         Set<String> front = r.front().stream().map(i -> i.arch().getInt("x") + "," + i.arch().getInt("y"))
                 .collect(Collectors.toSet());
         Set<String> expected = new HashSet<>();
@@ -52,6 +56,7 @@ class Nsga2Test {
         }
         assertEquals(expected, front);
         assertEquals(evaluated.size(), r.evaluated().size());
+        assertTrue(evaluated.size() <= 20 + 12 * 20 && evaluated.size() < 500, "evaluations: " + evaluated.size());
         assertArrayEquals(new double[] {0, 9}, r.front().stream().filter(i -> i.arch().getInt("x") == 0)
                 .findFirst().orElseThrow().objectives());
     }
