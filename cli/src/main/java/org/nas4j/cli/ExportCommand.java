@@ -72,8 +72,9 @@ final class ExportCommand implements Command {
     static Exported export(Workbench wb, RunDirectory run, Arch arch, String name, Path target, Set<Format> formats)
             throws IOException {
         ChildEvaluator eval = wb.evaluator();
-        double validation = 100 * eval.accuracy(arch, wb.validation(), wb.manager);
-        double test = 100 * eval.accuracy(arch, wb.test(), wb.manager);
+        eval.recalibrate(arch, wb.manager);
+        double validation = 100 * eval.score(wb.validation(), wb.manager);
+        double test = 100 * eval.score(wb.test(), wb.manager);
         Cost cost = wb.net.cost(arch);
         JsonObject metrics = new JsonObject();
         metrics.addProperty("validationAccuracy", validation);

@@ -58,6 +58,15 @@ public final class ChildEvaluator {
      */
     public double accuracy(Arch arch, ImageBatches data, NDManager manager) {
         recalibrate(arch, manager);
+        return score(data, manager);
+    }
+
+    /**
+     * @param data the images to score on
+     * @param manager parent of the per-batch managers
+     * @return top-1 accuracy in [0, 1] of the active child as it is (recalibrate it first)
+     */
+    public double score(ImageBatches data, NDManager manager) {
         long correct = 0;
         int n = data.data().size();
         for (int from = 0; from < n; from += batchSize) {

@@ -47,9 +47,12 @@ final class MixedCell extends AbstractElasticBlock {
     }
 
     void setActive(Arch arch) {
-        for (int i = 0; i < edges.size(); i++) {
-            active[i] = arch.get(Nb201Space.edge(edges.get(i)[0], edges.get(i)[1]));
-        }
+        System.arraycopy(ops(arch), 0, active, 0, active.length);
+    }
+
+    /** @return the arch's operation on each edge, in edge order */
+    static String[] ops(Arch arch) {
+        return Nb201Space.edges().stream().map(e -> arch.get(Nb201Space.edge(e[0], e[1]))).toArray(String[]::new);
     }
 
     @Override
@@ -103,12 +106,12 @@ final class MixedCell extends AbstractElasticBlock {
         return inputShapes;
     }
 
-    /** @return the active cell's MACs and parameters on maps of this side */
-    Cost cost(long size) {
+    /** @return the MACs and parameters of a cell with these operations, on maps of this side */
+    Cost cost(long size, String[] ops) {
         Cost total = new Cost(0, 0);
         for (int i = 0; i < edges.size(); i++) {
-            if (reaches(i)) {
-                total = switch (active[i]) {
+            if (reaches(ops, i)) {
+                total = switch (ops[i]) {
                     case "nor_conv_1x1" -> total.plus(conv1.get(i).cost(size));
                     case "nor_conv_3x3" -> total.plus(conv3.get(i).cost(size));
                     default -> total;
@@ -122,7 +125,7 @@ final class MixedCell extends AbstractElasticBlock {
     Block toStatic(WeightCopier copier) {
         List<Cell.Edge> out = new ArrayList<>();
         for (int i = 0; i < edges.size(); i++) {
-            if (!reaches(i)) {
+            if (!reaches(active, i)) {
                 continue;
             }
             Block op = switch (active[i]) {
@@ -138,16 +141,16 @@ final class MixedCell extends AbstractElasticBlock {
     }
 
     /** @return whether edge i carries an operation whose input node receives something */
-    private boolean reaches(int i) {
-        return !active[i].equals("none") && receives(edges.get(i)[0]);
+    private boolean reaches(String[] ops, int i) {
+        return !ops[i].equals("none") && receives(ops, edges.get(i)[0]);
     }
 
-    private boolean receives(int node) {
+    private boolean receives(String[] ops, int node) {
         if (node == 0) {
             return true;
         }
         for (int i = 0; i < edges.size(); i++) {
-            if (edges.get(i)[1] == node && reaches(i)) {
+            if (edges.get(i)[1] == node && reaches(ops, i)) {
                 return true;
             }
         }

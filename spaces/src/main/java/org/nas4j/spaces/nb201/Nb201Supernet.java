@@ -158,7 +158,7 @@ public final class Nb201Supernet extends Supernet implements Relaxable {
 
     @Override
     public Cost cost(Arch arch) {
-        activate(arch);
+        String[] ops = MixedCell.ops(arch);
         long c = config.width();
         long size = config.inputSize();
         Cost total = new Cost(size * size * c * config.channels() * 9, c * config.channels() * 9 + 2 * c);
@@ -168,7 +168,7 @@ public final class Nb201Supernet extends Supernet implements Relaxable {
                 size = reductions.get(s - 1).outSize(size);
             }
             for (MixedCell cell : stages.get(s)) {
-                total = total.plus(cell.cost(size));
+                total = total.plus(cell.cost(size, ops));
             }
         }
         long last = 4 * c;
