@@ -1,7 +1,8 @@
-// Batch-1 latency and batch-256 throughput of an exported nas4j model through DJL, on LibTorch
-// (the model directory) or ONNX Runtime (its onnx/model.onnx). Run by bench/inference-latency.sh.
+// Batch-1 latency and batch-256 throughput of an exported nas4j model directory, loaded through
+// DJL's Criteria on the engine its serving.properties names (nas4j export --engine pytorch|onnxruntime).
+// Run by bench/inference-latency.sh.
 //
-//   java -cp CLASSPATH bench/InferenceLatency.java MODEL_DIR PyTorch|OnnxRuntime [latency_reps=300]
+//   java -cp CLASSPATH bench/InferenceLatency.java MODEL_DIR [latency_reps=300]
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -19,17 +20,16 @@ public class InferenceLatency {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
-        String engine = args[1];
-        int reps = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+        int reps = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         JsonObject card = JsonParser.parseString(Files.readString(dir.resolve("arch.json"))).getAsJsonObject();
         int c = card.get("channels").getAsInt();
         int r = card.get("resolution").getAsInt();
         Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
-                .optModelPath(engine.equals("OnnxRuntime") ? dir.resolve("onnx/model.onnx") : dir)
-                .optEngine(engine).build();
+                .optModelPath(dir).build();
         try (ZooModel<NDList, NDList> model = criteria.loadModel();
                 Predictor<NDList, NDList> predictor = model.newPredictor();
                 NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            String engine = model.getNDManager().getEngine().getEngineName();
             NDArray one = manager.randomUniform(0, 1, new Shape(1, c, r, r));
             double[] ms = new double[reps];
             for (int i = 0; i < reps + 50; i++) {

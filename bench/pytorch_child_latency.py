@@ -3,9 +3,10 @@
 
 Builds the child that MODEL_DIR/arch.json names as ordinary nn.Modules (same layers as nas4j's
 static network: input normalization, stem, MBConv blocks, head, classifier; random weights, eval
-mode) and times it like bench/InferenceLatency.java. Run by bench/inference-latency.sh.
+mode) and times it like bench/InferenceLatency.java. fold=1 folds each batch norm into the
+convolution before it, as nas4j's export does. Run by bench/inference-latency.sh.
 
-Usage: /usr/bin/python3 pytorch_child_latency.py MODEL_DIR [threads=2] [reps=300]
+Usage: /usr/bin/python3 pytorch_child_latency.py MODEL_DIR [threads=2] [reps=300] [fold=0|1]
 """
 import json, re, sys, time
 import torch
@@ -49,12 +50,26 @@ class Child(nn.Module):
         return s.net((x - s.mean) / s.std)
 
 
+def fold_batch_norms(module):
+    """Replaces every Conv2d + BatchNorm2d pair inside a Sequential by one convolution."""
+    for child in module.children():
+        fold_batch_norms(child)
+    if isinstance(module, nn.Sequential):
+        for i in range(len(module) - 1):
+            if isinstance(module[i], nn.Conv2d) and isinstance(module[i + 1], nn.BatchNorm2d):
+                module[i] = torch.nn.utils.fusion.fuse_conv_bn_eval(module[i], module[i + 1])
+                module[i + 1] = nn.Identity()
+
+
 card = json.load(open(sys.argv[1] + "/arch.json"))
 args = dict(a.split("=", 1) for a in sys.argv[2:])
 torch.set_num_threads(int(args.get("threads", 2))); torch.set_num_interop_threads(1)
 reps = int(args.get("reps", 300))
 assert card["space"] == "ofa-mbv3-fmnist", "this script mirrors the ofa-mbv3-fmnist space only"
 model = Child(card).eval()
+folded = args.get("fold", "0") == "1"
+if folded:
+    fold_batch_norms(model)
 c, r = card["channels"], card["resolution"]
 with torch.no_grad():
     one = torch.rand(1, c, r, r)
@@ -71,5 +86,5 @@ with torch.no_grad():
     for _ in range(20):
         model(big)
     per_second = 20 * 256 / (time.perf_counter() - t)
-print("RESULT pytorch-eager batch1 median=%.3f p90=%.3f ms (n=%d) batch256 %.0f images/s torch=%s" % (
-    ms[reps // 2], ms[int(reps * 0.9)], reps, per_second, torch.__version__))
+print("RESULT pytorch-eager fold=%d batch1 median=%.3f p90=%.3f ms (n=%d) batch256 %.0f images/s torch=%s" % (
+    folded, ms[reps // 2], ms[int(reps * 0.9)], reps, per_second, torch.__version__))

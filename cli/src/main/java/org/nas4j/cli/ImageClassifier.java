@@ -36,8 +36,9 @@ final class ImageClassifier implements AutoCloseable {
     static ImageClassifier open(Path dir) {
         ModelCard card = ModelCard.read(dir);
         try (Stream<Path> files = Files.list(dir)) {
-            if (files.noneMatch(f -> f.getFileName().toString().matches(Pattern.quote(card.name()) + "-\\d{4}\\.params"))) {
-                throw new UserException(dir + " has no " + card.name() + "-NNNN.params weights file; export the model again");
+            if (files.noneMatch(f -> f.getFileName().toString().matches(Pattern.quote(card.name()) + "(-\\d{4}\\.params|\\.onnx)"))) {
+                throw new UserException(dir + " has no weights file (" + card.name() + "-NNNN.params or " + card.name()
+                        + ".onnx); export the model again");
             }
         } catch (IOException e) {
             throw new UserException("cannot list " + dir + ": " + e.getMessage());

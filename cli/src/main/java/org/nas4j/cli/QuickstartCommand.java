@@ -96,7 +96,8 @@ final class QuickstartCommand implements Command {
     private static void exportAndPredict(RunDirectory run, Workbench wb, Arch best) throws IOException {
         String name = ExportCommand.defaultName(wb.spec.space(), best);
         Path modelDir = run.root().resolve("export").resolve(name);
-        ExportCommand.export(wb, run, best, name, modelDir, EnumSet.allOf(ModelExporter.Format.class));
+        ExportCommand.export(wb, run, best, name, modelDir, ModelExporter.ServingEngine.PYTORCH,
+                EnumSet.allOf(ModelExporter.Format.class));
         System.out.println();
         System.out.println("best child exported to " + modelDir + " (DJL model directory + onnx/model.onnx)");
         ImageDataset test = wb.data.test();

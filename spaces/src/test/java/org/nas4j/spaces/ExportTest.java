@@ -25,6 +25,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.supernet.BatchNormRecalibration;
@@ -32,6 +33,7 @@ import org.nas4j.core.supernet.Supernet;
 import org.nas4j.spaces.serving.LocalZoo;
 import org.nas4j.spaces.serving.ModelCard;
 import org.nas4j.spaces.serving.ModelExporter;
+import org.nas4j.spaces.serving.ModelExporter.ServingEngine;
 
 /**
  * Exported children, loaded the way a user's program loads them — DJL's {@code Criteria} and
@@ -63,11 +65,12 @@ class ExportTest {
         }
     }
 
-    @Test
-    void imageTranslatorFeedsGrayscalePixelsAndReturnsTheModelsProbabilities() throws Exception {
+    @ParameterizedTest
+    @EnumSource(ServingEngine.class)
+    void imageTranslatorFeedsGrayscalePixelsAndReturnsTheModelsProbabilities(ServingEngine engine) throws Exception {
         String space = "ofa-mbv3-fmnist";
         try (NDManager manager = NDManager.newBaseManager()) {
-            Exported e = export(manager, space, SpaceRegistry.get(space).space().largest().id(), tmp.resolve("img"));
+            Exported e = export(manager, space, SpaceRegistry.get(space).space().largest().id(), tmp.resolve("img"), engine);
             int r = e.card.resolution();
             BufferedImage picture = new BufferedImage(r, r, BufferedImage.TYPE_BYTE_GRAY);
             SplittableRandom rng = new SplittableRandom(2);
@@ -83,6 +86,7 @@ class ExportTest {
                     .optModelPath(tmp.resolve("img")).build();
             try (ZooModel<Image, Classifications> model = criteria.loadModel();
                     Predictor<Image, Classifications> predictor = model.newPredictor()) {
+                assertEquals(engine.djlName(), model.getNDManager().getEngine().getEngineName(), "engine of the loaded model");
                 Classifications c = predictor.predict(ImageFactory.getInstance().fromImage(picture));
                 for (int k = 0; k < CLASSES; k++) {
                     double p = c.get("class" + k).getProbability();
@@ -123,6 +127,11 @@ class ExportTest {
     }
 
     private static Exported export(NDManager manager, String space, String archId, Path dir) throws Exception {
+        return export(manager, space, archId, dir, ServingEngine.PYTORCH);
+    }
+
+    private static Exported export(NDManager manager, String space, String archId, Path dir, ServingEngine engine)
+            throws Exception {
         SpaceRegistry.Entry entry = SpaceRegistry.get(space);
         Arch arch = entry.space().parse(archId);
         manager.getEngine().setRandomSeed(11);
@@ -146,7 +155,8 @@ class ExportTest {
         int resolution = (int) net.inputShape(arch).get(2);
         ModelCard card = new ModelCard(ModelCard.FORMAT, dir.getFileName().toString(), space, arch.id(), channels,
                 resolution, classes, mean, std);
-        ModelExporter.export(net, card, new JsonObject(), new JsonObject(), EnumSet.allOf(ModelExporter.Format.class), dir);
+        ModelExporter.export(net, card, new JsonObject(), new JsonObject(), engine,
+                EnumSet.allOf(ModelExporter.Format.class), dir);
         return new Exported(net, ps, card);
     }
 

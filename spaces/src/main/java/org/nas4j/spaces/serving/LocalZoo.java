@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -74,6 +76,7 @@ public final class LocalZoo extends ModelZoo {
 
     @Override
     public Set<String> getSupportedEngines() {
-        return Set.of(ModelExporter.ENGINE);
+        return Arrays.stream(ModelExporter.ServingEngine.values()).map(ModelExporter.ServingEngine::djlName)
+                .collect(Collectors.toSet());
     }
 }
