@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.nas4j.core.space.ArchNotation;
@@ -46,8 +48,8 @@ class Nsga2Test {
             assertTrue(evaluated.add(a.id()), "evaluated twice: " + a.id());
             int x = a.getInt("x");
             int y = a.getInt("y");
-            return new double[] {x, 9 - x + y * y};
-        }, 20, 12, 0.3, 1);
+            return Optional.of(new Nsga2.Individual(a, new double[] {x, 9 - x + y * y}));
+        }, List.of(), 20, 12, 0.3, new SplittableRandom(1));
         Set<String> front = r.front().stream().map(i -> i.arch().getInt("x") + "," + i.arch().getInt("y"))
                 .collect(Collectors.toSet());
         Set<String> expected = new HashSet<>();

@@ -1,0 +1,81 @@
+package org.nas4j.algorithms.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The hypervolume a set of points dominates, up to a reference point, all objectives minimized:
+ * exact, by slicing along the last objective (fine for the hundreds of points a search makes).
+ */
+public final class Hypervolume {
+
+    private Hypervolume() {}
+
+    /**
+     * @param points objective vectors, minimized (points not below the reference everywhere add nothing)
+     * @param reference the reference point
+     * @return the dominated volume
+     */
+    public static double of(List<double[]> points, double[] reference) {
+        List<double[]> inside = new ArrayList<>();
+        for (double[] p : points) {
+            boolean below = true;
+            for (int k = 0; k < reference.length; k++) {
+                below &= p[k] < reference[k];
+            }
+            if (below) {
+                inside.add(p);
+            }
+        }
+        return volume(inside, reference, reference.length);
+    }
+
+    /** The volume over the first {@code m} objectives. */
+    private static double volume(List<double[]> points, double[] ref, int m) {
+        if (points.isEmpty()) {
+            return 0;
+        }
+        if (m == 1) {
+            return ref[0] - points.stream().mapToDouble(p -> p[0]).min().orElseThrow();
+        }
+        int last = m - 1;
+        List<double[]> sorted = new ArrayList<>(points);
+        sorted.sort(Comparator.comparingDouble(p -> p[last]));
+        double total = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            double top = i + 1 < sorted.size() ? sorted.get(i + 1)[last] : ref[last];
+            double depth = top - sorted.get(i)[last];
+            if (depth > 0) {
+                total += depth * volume(sorted.subList(0, i + 1), ref, last);
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Maps evaluations to the unit box for a hypervolume: accuracy error as a fraction, each cost
+     * divided by its reference value.
+     *
+     * @param e an evaluation
+     * @param objectives the objectives
+     * @param costScale per objective, the value that maps to 1 (ignored for accuracy)
+     * @return the normalized, minimized objective vector
+     */
+    public static double[] normalized(Evaluation e, List<Objective> objectives, double[] costScale) {
+        double[] v = new double[objectives.size()];
+        for (int k = 0; k < v.length; k++) {
+            Objective o = objectives.get(k);
+            v[k] = o.maximized() ? 1 - e.value(o) / 100 : e.value(o) / costScale[k];
+        }
+        return v;
+    }
+
+    /** @return the all-ones reference point of normalized objectives, {@code m} long */
+    public static double[] unitReference(int m) {
+        double[] r = new double[m];
+        Arrays.fill(r, 1);
+        return r;
+    }
+}
