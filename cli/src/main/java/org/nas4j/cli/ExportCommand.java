@@ -41,6 +41,10 @@ final class ExportCommand implements Command {
             + "the DJL files are always written)")
     String format = "djl";
 
+    @Parameter(names = "--pick", description = "take the child from the run's searched front instead of --arch: best, knee "
+            + "or accuracy@LIMIT (e.g. 'accuracy@latency<=3ms')")
+    String pick;
+
     @Parameter(names = "--name", description = "model name and zoo artifact id (default SPACE-HASH of the arch)")
     String name;
 
@@ -56,7 +60,7 @@ final class ExportCommand implements Command {
         }
         RunDirectory dir = new RunDirectory(child.run);
         try (Workbench wb = Workbench.open(dir.read())) {
-            Arch a = child.resolve(wb);
+            Arch a = pick != null ? FrontPick.pick(dir.root(), wb.net.space(), pick).arch() : child.resolve(wb);
             wb.loadWeightsFor(dir, a);
             String model = name != null ? checkedName(name) : defaultName(wb.spec.space(), a);
             Path target = out != null ? out : (zoo != null ? zoo : dir.root().resolve("export")).resolve(model);

@@ -23,6 +23,8 @@ public final class Main {
      * @return the exit code: 0 done, 1 internal error, 2 bad input
      */
     public static int run(String[] args, PrintStream err) {
+        // charts are drawn off-screen, also where a display exists
+        System.setProperty("java.awt.headless", "true");
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("spaces", new SpacesCommand());
         commands.put("train", new TrainCommand());
@@ -34,6 +36,7 @@ public final class Main {
         commands.put("quickstart", new QuickstartCommand());
         commands.put("export", new ExportCommand());
         commands.put("predict", new PredictCommand());
+        commands.put("report", new ReportCommand());
         commands.put("benchmark", new BenchmarkCommand());
         JCommander.Builder builder = JCommander.newBuilder().programName("nas4j");
         commands.forEach(builder::addCommand);

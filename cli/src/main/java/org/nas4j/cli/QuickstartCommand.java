@@ -16,16 +16,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.nas4j.algorithms.search.Evaluation;
+import org.nas4j.algorithms.search.Objective;
 import org.nas4j.algorithms.train.ChildEvaluator;
 import org.nas4j.algorithms.train.TrainConfig;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.util.Seeds;
 
-@Parameters(commandDescription = "Train a small supernet on Fashion-MNIST (about 9 minutes on 2 cores), score, export and use some children")
+@Parameters(commandDescription = "The whole path on Fashion-MNIST (about 11 minutes on 2 cores): train a small supernet, "
+        + "search it (LINAS, accuracy and latency), export the chosen child, classify images with it, write a report")
 final class QuickstartCommand implements Command {
 
     static final int EPOCHS = 3;
     private static final int SAMPLES = 6;
+    private static final int SEARCH_EVALS = 40;
 
     @Parameter(names = "--out", description = "run directory (an existing one is resumed)")
     Path out = Path.of("runs/quickstart");
@@ -46,9 +50,13 @@ final class QuickstartCommand implements Command {
                 ? run.read()
                 : new RunSpec("ofa-mbv3-fmnist", data, 0, quickstartConfig(epochs), null);
         TrainCommand.train(run, spec, wb -> {
-            Arch best = report(run, wb);
+            report(run, wb);
             try {
-                exportAndPredict(run, wb, best);
+                Arch chosen = search(run, wb);
+                exportAndPredict(run, wb, chosen);
+                System.out.println();
+                System.out.println("report (training curve, the front, an export command per member): "
+                        + ReportCommand.write(run).toAbsolutePath());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -57,11 +65,32 @@ final class QuickstartCommand implements Command {
     }
 
     /**
+     * LINAS over the trained supernet (accuracy and measured latency), then the most accurate front
+     * member within the front's median latency.
+     */
+    private Arch search(RunDirectory run, Workbench wb) throws IOException {
+        System.out.println();
+        System.out.println("Searching the supernet: LINAS, " + SEARCH_EVALS + " real evaluations (accuracy on 2000 "
+                + "validation images, batch-1 latency measured here)...");
+        ParetoSearch.Plan plan = new ParetoSearch.Plan("linas", List.of(Objective.ACCURACY, Objective.LATENCY), List.of(),
+                SEARCH_EVALS, wb.spec.train().seed(), true, "quickstart-linas");
+        SearchCommand cmd = new SearchCommand();
+        ParetoSearch.Outcome o = ParetoSearch.run(run, wb, plan, cmd.settings());
+        SearchCommand.printFront(o);
+        double[] latencies = o.front().stream().mapToDouble(Evaluation::latencyMs).sorted().toArray();
+        double limit = latencies[(latencies.length - 1) / 2];
+        String pick = String.format(Locale.ROOT, "accuracy@latency<=%.3fms", limit);
+        Evaluation chosen = FrontPick.pick(run.root(), wb.net.space(), pick);
+        System.out.printf(Locale.ROOT, "picked with --pick '%s' (the front's median latency): %s, %.2f%% validation, %.3f ms%n",
+                pick, chosen.arch().id(), chosen.accuracy(), chosen.latencyMs());
+        return chosen.arch();
+    }
+
+    /**
      * Scores the smallest, largest and three random children on the test set and prints them.
      *
-     * @return the most accurate of them
      */
-    private static Arch report(RunDirectory run, Workbench wb) {
+    private static void report(RunDirectory run, Workbench wb) {
         ChildEvaluator eval = wb.evaluator();
         List<ChildTable.Row> rows = new ArrayList<>();
         SplittableRandom rng = new SplittableRandom(Seeds.derive(wb.spec.train().seed(), "quickstart", 0));
@@ -80,17 +109,10 @@ final class QuickstartCommand implements Command {
         System.out.println();
         System.out.println("run directory: " + run.root().toAbsolutePath());
         System.out.println("score any child: ./nas4j eval --run " + run.root() + " --arch '" + archs.get(2).id() + "'");
-        int best = 0;
-        for (int i = 1; i < rows.size(); i++) {
-            if (rows.get(i).accuracy() > rows.get(best).accuracy()) {
-                best = i;
-            }
-        }
-        return archs.get(best);
     }
 
     /**
-     * Exports the child as a DJL model (and ONNX), writes a few test images as PNG files, and
+     * Exports the chosen child as a DJL model (and ONNX), writes a few test images as PNG files, and
      * classifies them with the exported model loaded through DJL alone.
      */
     private static void exportAndPredict(RunDirectory run, Workbench wb, Arch best) throws IOException {
@@ -99,7 +121,7 @@ final class QuickstartCommand implements Command {
         ExportCommand.export(wb, run, best, name, modelDir, ModelExporter.ServingEngine.PYTORCH,
                 EnumSet.allOf(ModelExporter.Format.class));
         System.out.println();
-        System.out.println("best child exported to " + modelDir + " (DJL model directory + onnx/model.onnx)");
+        System.out.println("chosen child exported to " + modelDir + " (DJL model directory + onnx/model.onnx)");
         ImageDataset test = wb.data.test();
         List<String> classes = test.classes();
         Path samples = run.root().resolve("samples");

@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.nas4j.algorithms.darts.Darts;
+import org.nas4j.algorithms.search.Constraint;
+import org.nas4j.algorithms.search.Evaluation;
+import org.nas4j.algorithms.search.Objective;
 import org.nas4j.algorithms.split.SplitTree;
 import org.nas4j.algorithms.train.ChildEvaluator;
 import org.nas4j.core.space.Arch;
@@ -29,17 +32,42 @@ import org.nas4j.core.util.AtomicFiles;
 import org.nas4j.core.util.Seeds;
 import org.nas4j.core.util.UserException;
 
-@Parameters(commandDescription = "Search a trained (or split) supernet: rsps (random archs scored with shared weights) or darts")
+@Parameters(commandDescription = "Search a trained (or split) supernet: random, evolution, nsga2 or linas under accuracy / "
+        + "latency / MACs / params objectives and constraints; or rsps (accuracy only) or darts")
 final class SearchCommand implements Command {
 
     @Parameter(names = "--run", description = "run directory of a trained supernet", required = true)
     Path run;
 
-    @Parameter(names = "--strategy", description = "rsps or darts")
-    String strategy = "rsps";
+    @Parameter(names = "--strategy", description = "random, evolution, nsga2, linas; rsps or darts")
+    String strategy = "linas";
 
-    @Parameter(names = "--evals", description = "rsps: distinct archs to score")
+    @Parameter(names = "--evals", description = "real evaluations (distinct archs) to spend")
     int evals = 50;
+
+    @Parameter(names = "--objectives", description = "accuracy and costs among latency, macs, params")
+    String objectives = "accuracy,latency";
+
+    @Parameter(names = "--constraint", description = "a limit, repeatable: latency<=3ms, macs<=20M, params<=100k, accuracy>=85")
+    List<String> constraints = new ArrayList<>();
+
+    @Parameter(names = "--resume", description = "continue the search of this name (its evaluations are reused, none redone)")
+    boolean resume;
+
+    @Parameter(names = "--name", description = "the search's directory under RUN/search (default STRATEGY-sSEED)")
+    String name;
+
+    @Parameter(names = "--recal-images", description = "training images for each child's BN recalibration")
+    int recalImages = 1000;
+
+    @Parameter(names = "--val-images", description = "validation images each child is scored on (the run's validation split at most)")
+    int valImages = 2000;
+
+    @Parameter(names = "--latency-batch", description = "images per timed call")
+    int latencyBatch = 1;
+
+    @Parameter(names = "--latency-calls", description = "timed calls per child (median taken, after 5 warm-up calls)")
+    int latencyCalls = 30;
 
     @Parameter(names = "--steps", description = "darts: alternating weight / architecture steps")
     int steps = 200;
@@ -55,15 +83,26 @@ final class SearchCommand implements Command {
 
     @Override
     public int run() throws IOException {
-        if (!strategy.equals("rsps") && !strategy.equals("darts")) {
-            throw new UserException("--strategy must be rsps or darts, not '" + strategy + "'");
+        if (!strategy.equals("rsps") && !strategy.equals("darts") && !ParetoSearch.STRATEGIES.contains(strategy)) {
+            throw new UserException("--strategy '" + strategy + "': use one of " + String.join(", ", ParetoSearch.STRATEGIES)
+                    + ", rsps or darts");
         }
-        if (evals < 1 || steps < 1) {
-            throw new UserException("--evals and --steps must be >= 1");
+        if (evals < 1 || steps < 1 || recalImages < 1 || valImages < 1 || latencyBatch < 1 || latencyCalls < 1) {
+            throw new UserException("--evals, --steps, --recal-images, --val-images, --latency-batch and --latency-calls must be >= 1");
         }
+        if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new UserException("--name '" + name + "': use letters, digits, '.', '_' and '-'");
+        }
+        List<Objective> parsedObjectives = Objective.parseList(objectives);
+        List<Constraint> parsedConstraints = constraints.stream().map(Constraint::parse).toList();
         RunDirectory dir = new RunDirectory(run);
         try (Workbench wb = Workbench.open(dir.read())) {
-            if (strategy.equals("darts")) {
+            if (ParetoSearch.STRATEGIES.contains(strategy)) {
+                ParetoSearch.Plan plan = new ParetoSearch.Plan(strategy, parsedObjectives, parsedConstraints, evals, seed,
+                        resume, name != null ? name : strategy + "-s" + seed);
+                ParetoSearch.Outcome o = ParetoSearch.run(dir, wb, plan, settings());
+                printFront(o);
+            } else if (strategy.equals("darts")) {
                 darts(dir, wb);
             } else {
                 List<Scored> best = rsps(dir, wb, evals, seed);
@@ -76,6 +115,20 @@ final class SearchCommand implements Command {
             }
         }
         return 0;
+    }
+
+    ChildMeasurer.Settings settings() {
+        return new ChildMeasurer.Settings(recalImages, valImages, latencyBatch, 5, latencyCalls,
+                Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors()));
+    }
+
+    static void printFront(ParetoSearch.Outcome o) {
+        System.out.printf(Locale.ROOT, "%d evaluations, hypervolume %.4f; the front (%d children):%n", o.evaluations().size(),
+                o.hypervolume().length == 0 ? 0 : o.hypervolume()[o.hypervolume().length - 1], o.front().size());
+        System.out.printf(Locale.ROOT, "%9s %10s %8s %9s  %s%n", "val acc", "latency", "MMACs", "params", "arch");
+        o.front().stream().sorted(Comparator.comparingDouble(Evaluation::latencyMs)).forEach(e -> System.out.printf(Locale.ROOT,
+                "%8.2f%% %8.3fms %8.2f %,9d  %s%n", e.accuracy(), e.latencyMs(), e.macs() / 1e6, e.params(), e.arch().id()));
+        System.out.println("written: " + o.directory() + " (pareto.json, pareto.csv, pareto.png), and the same in the run directory");
     }
 
     /**

@@ -204,6 +204,52 @@ class CliErrorsTest {
     }
 
     @Test
+    void searchWritesTheFrontResumesWithoutReEvaluatingAndFeedsExportAndReport() throws IOException {
+        String[] common = {"search", "--run", run.toString(), "--strategy", "nsga2", "--recal-images", "8",
+            "--val-images", "8", "--latency-calls", "2", "--name", "s1", "--constraint", "macs<=5M"};
+        Result r = nas4j(concat(common, "--evals", "6"));
+        assertEquals(0, r.code, r.err);
+        Path archive = run.resolve("search/evaluations.jsonl");
+        // the six asked archs, plus the largest child timed once as the hypervolume's latency scale
+        assertEquals(7, Files.readAllLines(archive).size());
+        for (String f : new String[] {"pareto.json", "pareto.csv", "pareto.png", "search/s1/config.json"}) {
+            assertTrue(Files.isRegularFile(run.resolve(f)), f);
+        }
+        assertEquals(7, Files.readAllLines(run.resolve("pareto.csv")).size(), "header and six rows");
+        userError("exists: add --resume", concat(common, "--evals", "8"));
+        Result resumed = nas4j(concat(common, "--evals", "8", "--resume"));
+        assertEquals(0, resumed.code, resumed.err);
+        assertEquals(9, Files.readAllLines(archive).size(), "only the two new archs were evaluated");
+        assertTrue(resumed.err.contains("(archived)"), "the first six come from the archive: " + resumed.err);
+        userError("unknown objective 'speed'", "search", "--run", run.toString(), "--objectives", "accuracy,speed");
+        userError("not of the form NAME<=VALUE", "search", "--run", run.toString(), "--constraint", "latency=3ms");
+        userError("--strategy 'annealing'", "search", "--run", run.toString(), "--strategy", "annealing");
+        userError("archived evaluations were made with", "search", "--run", run.toString(), "--strategy", "random", "--val-images", "9",
+                "--recal-images", "8", "--latency-calls", "2");
+
+        Path model = dir.resolve("picked");
+        Result e = nas4j("export", "--run", run.toString(), "--pick", "knee", "--out", model.toString());
+        assertEquals(0, e.code, e.err);
+        String front = Files.readString(run.resolve("pareto.json"));
+        String arch = Files.readString(model.resolve("arch.json"));
+        String picked = arch.replaceAll("(?s).*\"arch\": \"([^\"]+)\".*", "$1");
+        assertTrue(front.contains("\"" + picked + "\""), "the exported child is on the front: " + picked);
+        userError("--pick 'fastest'", "export", "--run", run.toString(), "--pick", "fastest");
+        userError("no member of the front meets", "export", "--run", run.toString(), "--pick", "accuracy@latency<=1us");
+
+        Result rep = nas4j("report", "--run", run.toString());
+        assertEquals(0, rep.code, rep.err);
+        String html = Files.readString(run.resolve("report.html"));
+        assertTrue(html.contains("data:image/png;base64,") && html.contains("./nas4j export --run"), "report content");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void brokenModelDirectories() throws IOException {
         Path model = dir.resolve("model-to-break");
         assertEquals(0, nas4j("export", "--run", run.toString(), "--arch", "min", "--out", model.toString()).code);
@@ -281,7 +327,7 @@ class CliErrorsTest {
         assertEquals(0, p.code, p.err);
         assertTrue(p.out.contains("best of 4 archs"), p.out);
         assertEquals(4, Files.readAllLines(pipeline.resolve("search/rsps.jsonl")).size());
-        Result again = nas4j("search", "--run", pipeline.toString(), "--evals", "4");
+        Result again = nas4j("search", "--run", pipeline.toString(), "--strategy", "rsps", "--evals", "4");
         assertTrue(again.code == 0 && again.out.contains("best of 4 archs"), again.out + again.err);
         assertEquals(4, Files.readAllLines(pipeline.resolve("search/rsps.jsonl")).size(), "scored archs are not scored again");
 

@@ -5,7 +5,6 @@ import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.repository.zoo.Criteria;
@@ -17,10 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import org.nas4j.core.export.BatchNormFolding;
 import org.nas4j.core.export.OnnxExporter;
+import org.nas4j.core.export.StaticChild;
 import org.nas4j.core.metrics.Latency;
-import org.nas4j.core.nn.WeightCopier;
 import org.nas4j.core.supernet.Supernet;
 import org.nas4j.core.util.AtomicFiles;
 import org.nas4j.core.util.UserException;
@@ -93,12 +91,8 @@ public final class ModelExporter {
                     + "ai.djl.onnxruntime:onnxruntime-engine or export for pytorch");
         }
         try (Model model = Model.newInstance(card.name(), PYTORCH)) {
-            WeightCopier folded = new WeightCopier();
-            Block child = net.extract(card.parsedArch(), model.getNDManager());
-            Block block = card.wrap(BatchNormFolding.fold(child, folded));
             Shape input = new Shape(1, card.channels(), card.resolution(), card.resolution());
-            block.initialize(model.getNDManager(), DataType.FLOAT32, input);
-            folded.apply();
+            Block block = StaticChild.build(net, card.parsedArch(), card::wrap, input, model.getNDManager());
             model.setBlock(block);
             boolean onnx = engine == ServingEngine.ONNX_RUNTIME || formats.contains(Format.ONNX);
             byte[] onnxBytes = onnx ? OnnxExporter.export(block, input, card.classes().size(), card.name()) : null;

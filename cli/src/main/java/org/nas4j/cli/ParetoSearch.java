@@ -1,0 +1,257 @@
+package org.nas4j.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import org.knowm.xchart.XYChart;
+import org.nas4j.algorithms.search.AgingEvolution;
+import org.nas4j.algorithms.search.Archive;
+import org.nas4j.algorithms.search.Constraint;
+import org.nas4j.algorithms.search.Evaluation;
+import org.nas4j.algorithms.search.Hypervolume;
+import org.nas4j.algorithms.search.Linas;
+import org.nas4j.algorithms.search.Nsga2Search;
+import org.nas4j.algorithms.search.Objective;
+import org.nas4j.algorithms.search.RandomSearch;
+import org.nas4j.algorithms.search.SearchContext;
+import org.nas4j.algorithms.search.SearchStrategy;
+import org.nas4j.core.space.SearchSpace;
+import org.nas4j.core.supernet.Cost;
+import org.nas4j.core.util.AtomicFiles;
+import org.nas4j.core.util.Seeds;
+import org.nas4j.core.util.UserException;
+
+/**
+ * A hardware-aware search over a trained supernet: a strategy spends a budget of real evaluations
+ * (kept in {@code RUN/search/evaluations.jsonl}, reused by every later search and by a resumed
+ * one), and the run gets {@code pareto.json}, {@code pareto.csv} and {@code pareto.png}; the search's
+ * own directory {@code RUN/search/NAME} keeps its config, the same files and, for LINAS, the
+ * predictors' held-out scores.
+ */
+final class ParetoSearch {
+
+    /** The strategies, by command-line name. */
+    static final List<String> STRATEGIES = List.of("random", "evolution", "nsga2", "linas");
+
+    /**
+     * What to search for.
+     *
+     * @param strategy one of {@link #STRATEGIES}
+     * @param objectives accuracy and at least one cost
+     * @param constraints limits
+     * @param evals budget of real evaluations
+     * @param seed the strategy's seed
+     * @param resume continue an earlier search of the same name
+     * @param name the search's directory name
+     */
+    record Plan(String strategy, List<Objective> objectives, List<Constraint> constraints, int evals, long seed,
+            boolean resume, String name) {}
+
+    /** What a search leaves: its evaluations in order, their front, and the hypervolume after each. */
+    record Outcome(List<Evaluation> evaluations, List<Evaluation> front, double[] hypervolume, Path directory) {}
+
+    private ParetoSearch() {}
+
+    static Outcome run(RunDirectory run, Workbench wb, Plan plan, ChildMeasurer.Settings settings) throws IOException {
+        SearchSpace space = wb.net.space();
+        Path searchRoot = run.root().resolve("search");
+        Path dir = searchRoot.resolve(plan.name());
+        JsonObject config = config(plan);
+        Path configFile = dir.resolve("config.json");
+        if (Files.isRegularFile(configFile)) {
+            if (!plan.resume()) {
+                throw new UserException(dir + " exists: add --resume to continue that search, or give another --name");
+            }
+            JsonObject old = JsonParser.parseString(Files.readString(configFile)).getAsJsonObject();
+            old.remove("evals");
+            JsonObject now = config.deepCopy();
+            now.remove("evals");
+            if (!old.equals(now)) {
+                throw new UserException("--resume: " + configFile + " describes another search (" + old
+                        + "); use the same strategy, objectives, constraints and seed, or another --name");
+            }
+        }
+        ai.djl.engine.Engine engine = wb.manager.getEngine();
+        checkSettings(searchRoot.resolve("evaluator.json"), settings.toJson(engine.getEngineName() + " " + engine.getVersion()));
+        AtomicFiles.writeString(configFile, pretty(config));
+        Archive archive = Archive.open(searchRoot.resolve("evaluations.jsonl"), space);
+        ChildMeasurer measurer = new ChildMeasurer(wb, run, settings);
+
+        double[] scale = costScale(wb, plan.objectives(), archive, measurer);
+        double[] reference = Hypervolume.unitReference(plan.objectives().size());
+        List<Double> hv = new ArrayList<>();
+        List<Map<Objective, Double>> predictions = new ArrayList<>();
+        List<Evaluation> done = new ArrayList<>();
+        ProgressBar bar = new ProgressBar(System.err, plan.strategy(), 0);
+        List<Linas.PredictorScore> scores = new ArrayList<>();
+        SearchContext context = new SearchContext(space, plan.objectives(), plan.constraints(), plan.evals(), archive,
+                measurer, (i, e, fresh, predicted) -> {
+                    done.add(e);
+                    predictions.add(predicted);
+                    List<double[]> points = feasible(done, plan.constraints()).stream()
+                            .map(x -> Hypervolume.normalized(x, plan.objectives(), scale)).toList();
+                    hv.add(Hypervolume.of(points, reference));
+                    bar.update(i, plan.evals(), String.format(Locale.ROOT, "%s%.2f%% %.2fms hv %.4f",
+                            fresh ? "" : "(archived) ", e.accuracy(), e.latencyMs(), hv.get(hv.size() - 1)));
+                });
+        strategy(plan, wb, scores::add).search(context, new SplittableRandom(Seeds.derive(plan.seed(), "search", 0)));
+        List<Evaluation> front = context.front();
+        double[] curve = hv.stream().mapToDouble(Double::doubleValue).toArray();
+        for (Path where : List.of(dir, run.root())) {
+            writeOutputs(where, wb, plan, done, predictions, front, curve);
+        }
+        if (!scores.isEmpty()) {
+            StringBuilder csv = new StringBuilder("iteration,objective,predictor,trained,held_out,kendall_tau,rmse\n");
+            for (Linas.PredictorScore s : scores) {
+                csv.append(String.format(Locale.ROOT, "%d,%s,%s,%d,%d,%.4f,%.4f%n", s.iteration(), s.objective().label(),
+                        s.predictor(), s.trained(), s.heldOut(), s.kendallTau(), s.rmse()));
+            }
+            AtomicFiles.writeString(dir.resolve("predictors.csv"), csv.toString());
+        }
+        return new Outcome(done, front, curve, dir);
+    }
+
+    private static SearchStrategy strategy(Plan plan, Workbench wb, java.util.function.Consumer<Linas.PredictorScore> report) {
+        double mutation = 1.0 / Math.max(1, wb.net.space().dimensions().size()) * 2;
+        return switch (plan.strategy()) {
+            case "random" -> new RandomSearch();
+            case "evolution" -> new AgingEvolution(Math.max(4, Math.min(20, plan.evals() / 5)), 5, mutation);
+            case "nsga2" -> new Nsga2Search(Math.max(4, Math.min(20, plan.evals() / 5)), mutation);
+            case "linas" -> new Linas(Math.max(4, Math.min(20, plan.evals() / 5)), Math.max(2, Math.min(10, plan.evals() / 10)),
+                    50, 100, mutation, a -> wb.net.cost(a), report);
+            default -> throw new UserException("--strategy '" + plan.strategy() + "': use one of "
+                    + String.join(", ", STRATEGIES) + ", rsps or darts");
+        };
+    }
+
+    /**
+     * The value of each cost that maps to 1 in the hypervolume: 1.2x the largest child's (its
+     * latency is measured once and kept in the archive).
+     */
+    private static double[] costScale(Workbench wb, List<Objective> objectives, Archive archive, ChildMeasurer measurer)
+            throws IOException {
+        var largest = wb.net.space().largest();
+        Evaluation max = archive.get(largest.id()).orElse(null);
+        if (max == null && objectives.contains(Objective.LATENCY)) {
+            max = measurer.evaluate(largest);
+            archive.append(max);
+        }
+        Cost c = wb.net.cost(largest);
+        double[] scale = new double[objectives.size()];
+        for (int k = 0; k < scale.length; k++) {
+            scale[k] = 1.2 * switch (objectives.get(k)) {
+                case ACCURACY -> 1;
+                case LATENCY -> max.latencyMs();
+                case MACS -> c.macs();
+                case PARAMS -> c.params();
+            };
+        }
+        return scale;
+    }
+
+    private static List<Evaluation> feasible(List<Evaluation> all, List<Constraint> constraints) {
+        return all.stream().filter(e -> constraints.stream().allMatch(c -> c.violation(e) == 0)).toList();
+    }
+
+    private static void checkSettings(Path file, JsonObject settings) throws IOException {
+        if (Files.isRegularFile(file)) {
+            JsonObject old = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+            if (!old.equals(settings)) {
+                throw new UserException("this run's archived evaluations were made with " + old + ", not " + settings
+                        + "; use the same evaluation flags, or move " + file.getParent() + " away to start afresh");
+            }
+            return;
+        }
+        AtomicFiles.writeString(file, pretty(settings));
+    }
+
+    private static JsonObject config(Plan plan) {
+        JsonObject o = new JsonObject();
+        o.addProperty("strategy", plan.strategy());
+        o.addProperty("objectives", plan.objectives().stream().map(Objective::label).collect(Collectors.joining(",")));
+        JsonArray cs = new JsonArray();
+        plan.constraints().forEach(c -> cs.add(c.toString()));
+        o.add("constraints", cs);
+        o.addProperty("evals", plan.evals());
+        o.addProperty("seed", plan.seed());
+        return o;
+    }
+
+    private static void writeOutputs(Path where, Workbench wb, Plan plan, List<Evaluation> done,
+            List<Map<Objective, Double>> predictions, List<Evaluation> front, double[] hv) throws IOException {
+        Set<String> onFront = front.stream().map(e -> e.arch().id()).collect(Collectors.toCollection(HashSet::new));
+        StringBuilder csv = new StringBuilder(
+                "index,arch,accuracy,latency_ms,macs,params,predicted_accuracy,predicted_latency_ms,on_front,hypervolume\n");
+        for (int i = 0; i < done.size(); i++) {
+            Evaluation e = done.get(i);
+            Map<Objective, Double> p = predictions.get(i);
+            csv.append(String.format(Locale.ROOT, "%d,\"%s\",%.4f,%.4f,%d,%d,%s,%s,%s,%.6f%n", i + 1, e.arch().id(),
+                    e.accuracy(), e.latencyMs(), e.macs(), e.params(), number(p.get(Objective.ACCURACY)),
+                    number(p.get(Objective.LATENCY)), onFront.contains(e.arch().id()), hv[i]));
+        }
+        AtomicFiles.writeString(where.resolve("pareto.csv"), csv.toString());
+        JsonObject json = config(plan);
+        json.addProperty("search", plan.name());
+        json.addProperty("space", wb.spec.space());
+        json.addProperty("evaluations", done.size());
+        json.addProperty("hypervolume", hv.length == 0 ? 0 : hv[hv.length - 1]);
+        JsonArray members = new JsonArray();
+        front.stream().sorted(Comparator.comparingDouble(Evaluation::latencyMs)).forEach(e -> {
+            JsonObject m = new JsonObject();
+            m.addProperty("arch", e.arch().id());
+            m.addProperty("accuracy", e.accuracy());
+            m.addProperty("latencyMs", e.latencyMs());
+            m.addProperty("macs", e.macs());
+            m.addProperty("params", e.params());
+            Map<Objective, Double> p = predictions.get(done.indexOf(e));
+            if (!p.isEmpty()) {
+                JsonObject predicted = new JsonObject();
+                p.forEach((o, v) -> predicted.addProperty(o.label(), v));
+                m.add("predicted", predicted);
+            }
+            members.add(m);
+        });
+        json.add("front", members);
+        AtomicFiles.writeString(where.resolve("pareto.json"), pretty(json));
+        Charts.save(where.resolve("pareto.png"), frontCharts(done, front));
+    }
+
+    /** Accuracy against latency and against MACs: every evaluated child, and the front. */
+    static List<XYChart> frontCharts(List<Evaluation> all, List<Evaluation> front) {
+        List<Evaluation> sorted = front.stream().sorted(Comparator.comparingDouble(Evaluation::latencyMs)).toList();
+        List<Evaluation> byMacs = front.stream().sorted(Comparator.comparingLong(Evaluation::macs)).toList();
+        return List.of(
+                Charts.chart("accuracy vs latency", "latency (ms, batch 1)", "validation accuracy (%)", List.of(
+                        new Charts.Series("evaluated", values(all, Evaluation::latencyMs), values(all, Evaluation::accuracy), false),
+                        new Charts.Series("front", values(sorted, Evaluation::latencyMs), values(sorted, Evaluation::accuracy), true))),
+                Charts.chart("accuracy vs MACs", "MMACs", "validation accuracy (%)", List.of(
+                        new Charts.Series("evaluated", values(all, e -> e.macs() / 1e6), values(all, Evaluation::accuracy), false),
+                        new Charts.Series("front (accuracy, latency)", values(byMacs, e -> e.macs() / 1e6),
+                                values(byMacs, Evaluation::accuracy), false))));
+    }
+
+    private static double[] values(List<Evaluation> es, java.util.function.ToDoubleFunction<Evaluation> f) {
+        return es.stream().mapToDouble(f).toArray();
+    }
+
+    private static String number(Double v) {
+        return v == null ? "" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String pretty(JsonObject o) {
+        return new GsonBuilder().setPrettyPrinting().create().toJson(o) + "\n";
+    }
+}

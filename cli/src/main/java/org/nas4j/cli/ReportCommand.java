@@ -1,0 +1,157 @@
+package org.nas4j.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.XYChart;
+import org.nas4j.algorithms.search.Evaluation;
+import org.nas4j.core.space.SearchSpace;
+import org.nas4j.core.util.AtomicFiles;
+import org.nas4j.core.util.UserException;
+import org.nas4j.spaces.SpaceRegistry;
+
+@Parameters(commandDescription = "Write RUN_DIR/report.html: training curve, the searched front, and an export command per front member")
+final class ReportCommand implements Command {
+
+    @Parameter(names = "--run", description = "run directory", required = true)
+    Path run;
+
+    @Parameter(names = "--help", help = true, description = "this help")
+    boolean help;
+
+    @Override
+    public int run() throws IOException {
+        Path file = write(new RunDirectory(run));
+        System.out.println("report: " + file.toAbsolutePath());
+        return 0;
+    }
+
+    /** Writes the run's report; it holds its images, so the one file can be mailed or opened anywhere. */
+    static Path write(RunDirectory dir) throws IOException {
+        if (!dir.exists()) {
+            throw new UserException(dir.root() + " is not a run directory (no run.json); train one with 'nas4j train'");
+        }
+        JsonObject spec = JsonParser.parseString(Files.readString(dir.runJson())).getAsJsonObject();
+        String space = spec.get("space").getAsString();
+        StringBuilder html = new StringBuilder();
+        html.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>nas4j report: ")
+                .append(escape(dir.root().getFileName().toString())).append("</title><style>")
+                .append("body{font-family:sans-serif;max-width:1320px;margin:2em auto;color:#222}")
+                .append("table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}")
+                .append("td.a{text-align:left;font-family:monospace}code{background:#f4f4f4;padding:1px 4px}</style></head><body>")
+                .append("<h1>nas4j run <code>").append(escape(dir.root().toString())).append("</code></h1>")
+                .append("<p>space <b>").append(escape(space)).append("</b>, data <b>").append(escape(spec.get("data").getAsString()))
+                .append("</b></p>");
+        trainingCurve(dir, html);
+        search(dir, SpaceRegistry.get(space).space(), html);
+        html.append("</body></html>\n");
+        Path file = dir.root().resolve("report.html");
+        AtomicFiles.writeString(file, html.toString());
+        return file;
+    }
+
+    private static void trainingCurve(RunDirectory dir, StringBuilder html) throws IOException {
+        Path log = dir.root().resolve("train-log.jsonl");
+        html.append("<h2>Training</h2>");
+        if (!Files.isRegularFile(log)) {
+            html.append("<p>No training log.</p>");
+            return;
+        }
+        List<Double> epochs = new ArrayList<>();
+        List<Double> loss = new ArrayList<>();
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+            epochs.add(o.get("epoch").getAsDouble());
+            loss.add(o.get("loss").getAsDouble());
+        }
+        XYChart c = Charts.chart("supernet training loss", "epoch", "mean loss (label-smoothed)", List.of(
+                new Charts.Series("loss", array(epochs), array(loss), true)));
+        image(html, Charts.png(List.of(c)));
+    }
+
+    private static void search(RunDirectory dir, SearchSpace space, StringBuilder html) throws IOException {
+        Path json = dir.root().resolve("pareto.json");
+        Path csv = dir.root().resolve("pareto.csv");
+        html.append("<h2>Search</h2>");
+        if (!Files.isRegularFile(json) || !Files.isRegularFile(csv)) {
+            html.append("<p>No search yet: <code>nas4j search --run ").append(escape(dir.root().toString()))
+                    .append(" --strategy linas --evals 50</code></p>");
+            return;
+        }
+        JsonObject pareto = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        html.append(String.format(Locale.ROOT, "<p>strategy <b>%s</b>, objectives <b>%s</b>, constraints <b>%s</b>, "
+                + "%d real evaluations, hypervolume %.4f</p>", escape(pareto.get("strategy").getAsString()),
+                escape(pareto.get("objectives").getAsString()), escape(pareto.get("constraints").toString()),
+                pareto.get("evaluations").getAsInt(), pareto.get("hypervolume").getAsDouble()));
+        List<Evaluation> all = new ArrayList<>();
+        List<Evaluation> front = new ArrayList<>();
+        List<Double> hv = new ArrayList<>();
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            // index,"arch",accuracy,latency_ms,macs,params,predicted_accuracy,predicted_latency_ms,on_front,hypervolume
+            int open = line.indexOf('"');
+            int close = line.indexOf('"', open + 1);
+            String[] f = line.substring(close + 2).split(",", -1);
+            Evaluation e = new Evaluation(space.parse(line.substring(open + 1, close)), Double.parseDouble(f[0]),
+                    Double.parseDouble(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), 0);
+            all.add(e);
+            if (Boolean.parseBoolean(f[6])) {
+                front.add(e);
+            }
+            hv.add(Double.parseDouble(f[7]));
+        }
+        image(html, Charts.png(ParetoSearch.frontCharts(all, front)));
+        double[] index = new double[hv.size()];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = i + 1;
+        }
+        image(html, Charts.png(List.of(Charts.chart("hypervolume", "real evaluations", "hypervolume (normalized)",
+                List.of(new Charts.Series("hypervolume", index, array(hv), true))))));
+        html.append("<h3>The front</h3><table><tr><th>val acc</th><th>latency ms</th><th>MMACs</th><th>params</th>"
+                + "<th>arch</th><th>export</th></tr>");
+        for (JsonElement el : pareto.getAsJsonArray("front")) {
+            JsonObject m = el.getAsJsonObject();
+            String arch = m.get("arch").getAsString();
+            html.append(String.format(Locale.ROOT, "<tr><td>%.2f%%</td><td>%.3f</td><td>%.2f</td><td>%,d</td>"
+                    + "<td class=a>%s</td><td class=a><code>./nas4j export --run %s --arch '%s'</code></td></tr>",
+                    m.get("accuracy").getAsDouble(), m.get("latencyMs").getAsDouble(), m.get("macs").getAsLong() / 1e6,
+                    m.get("params").getAsLong(), escape(arch), escape(dir.root().toString()), escape(arch)));
+        }
+        html.append("</table>");
+        Path predictors = dir.root().resolve("search").resolve(pareto.get("search").getAsString()).resolve("predictors.csv");
+        if (Files.isRegularFile(predictors)) {
+            html.append("<h3>Predictors on the batch evaluated after each fit (held out)</h3><table>");
+            for (String line : Files.readAllLines(predictors, StandardCharsets.UTF_8)) {
+                html.append("<tr>");
+                for (String cell : line.split(",")) {
+                    html.append("<td>").append(escape(cell)).append("</td>");
+                }
+                html.append("</tr>");
+            }
+            html.append("</table>");
+        }
+    }
+
+    private static void image(StringBuilder html, byte[] png) {
+        html.append("<p><img alt=\"chart\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
+                .append("\"></p>");
+    }
+
+    private static double[] array(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+}
