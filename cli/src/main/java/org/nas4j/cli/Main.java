@@ -37,6 +37,7 @@ public final class Main {
         commands.put("export", new ExportCommand());
         commands.put("predict", new PredictCommand());
         commands.put("report", new ReportCommand());
+        commands.put("profile", new ProfileCommand());
         commands.put("benchmark", new BenchmarkCommand());
         JCommander.Builder builder = JCommander.newBuilder().programName("nas4j");
         commands.forEach(builder::addCommand);

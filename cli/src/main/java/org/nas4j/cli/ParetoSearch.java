@@ -29,7 +29,6 @@ import org.nas4j.algorithms.search.RandomSearch;
 import org.nas4j.algorithms.search.SearchContext;
 import org.nas4j.algorithms.search.SearchStrategy;
 import org.nas4j.core.space.SearchSpace;
-import org.nas4j.core.supernet.Cost;
 import org.nas4j.core.util.AtomicFiles;
 import org.nas4j.core.util.Seeds;
 import org.nas4j.core.util.UserException;
@@ -90,7 +89,7 @@ final class ParetoSearch {
         Archive archive = Archive.open(searchRoot.resolve("evaluations.jsonl"), space);
         ChildMeasurer measurer = new ChildMeasurer(wb, run, settings);
 
-        double[] scale = costScale(wb, plan.objectives(), archive, measurer);
+        double[] scale = scale(wb, plan.objectives(), archive, measurer);
         double[] reference = Hypervolume.unitReference(plan.objectives().size());
         List<Double> hv = new ArrayList<>();
         List<Map<Objective, Double>> predictions = new ArrayList<>();
@@ -138,28 +137,32 @@ final class ParetoSearch {
     }
 
     /**
-     * The value of each cost that maps to 1 in the hypervolume: 1.2x the largest child's (its
-     * latency is measured once and kept in the archive).
+     * What maps to 1 in the hypervolume: an accuracy error 5 points worse than the smallest child's,
+     * and 1.2 times the largest child's costs. The two children are evaluated once, kept in the
+     * archive, and not counted against any search's budget; every search of a run thus measures its
+     * hypervolume in the same box.
      */
-    private static double[] costScale(Workbench wb, List<Objective> objectives, Archive archive, ChildMeasurer measurer)
+    private static double[] scale(Workbench wb, List<Objective> objectives, Archive archive, ChildMeasurer measurer)
             throws IOException {
-        var largest = wb.net.space().largest();
-        Evaluation max = archive.get(largest.id()).orElse(null);
-        if (max == null && objectives.contains(Objective.LATENCY)) {
-            max = measurer.evaluate(largest);
-            archive.append(max);
-        }
-        Cost c = wb.net.cost(largest);
+        Evaluation smallest = archived(wb.net.space().smallest(), archive, measurer);
+        Evaluation largest = archived(wb.net.space().largest(), archive, measurer);
         double[] scale = new double[objectives.size()];
         for (int k = 0; k < scale.length; k++) {
-            scale[k] = 1.2 * switch (objectives.get(k)) {
-                case ACCURACY -> 1;
-                case LATENCY -> max.latencyMs();
-                case MACS -> c.macs();
-                case PARAMS -> c.params();
-            };
+            Objective o = objectives.get(k);
+            scale[k] = o.maximized() ? 100 - (smallest.accuracy() - 5) : 1.2 * largest.value(o);
         }
         return scale;
+    }
+
+    private static Evaluation archived(org.nas4j.core.space.Arch arch, Archive archive, ChildMeasurer measurer)
+            throws IOException {
+        var known = archive.get(arch.id());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Evaluation e = measurer.evaluate(arch);
+        archive.append(e);
+        return e;
     }
 
     private static List<Evaluation> feasible(List<Evaluation> all, List<Constraint> constraints) {

@@ -210,8 +210,10 @@ class CliErrorsTest {
         Result r = nas4j(concat(common, "--evals", "6"));
         assertEquals(0, r.code, r.err);
         Path archive = run.resolve("search/evaluations.jsonl");
-        // the six asked archs, plus the largest child timed once as the hypervolume's latency scale
-        assertEquals(7, Files.readAllLines(archive).size());
+        // the six asked archs, plus the smallest and largest child that set the hypervolume's box
+        // (unless one of them was asked)
+        int archived = Files.readAllLines(archive).size();
+        assertTrue(archived >= 6 && archived <= 8, "archive lines: " + archived);
         for (String f : new String[] {"pareto.json", "pareto.csv", "pareto.png", "search/s1/config.json"}) {
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
         }
@@ -219,7 +221,7 @@ class CliErrorsTest {
         userError("exists: add --resume", concat(common, "--evals", "8"));
         Result resumed = nas4j(concat(common, "--evals", "8", "--resume"));
         assertEquals(0, resumed.code, resumed.err);
-        assertEquals(9, Files.readAllLines(archive).size(), "only the two new archs were evaluated");
+        assertEquals(archived + 2, Files.readAllLines(archive).size(), "only the two new archs were evaluated");
         assertTrue(resumed.err.contains("(archived)"), "the first six come from the archive: " + resumed.err);
         userError("unknown objective 'speed'", "search", "--run", run.toString(), "--objectives", "accuracy,speed");
         userError("not of the form NAME<=VALUE", "search", "--run", run.toString(), "--constraint", "latency=3ms");

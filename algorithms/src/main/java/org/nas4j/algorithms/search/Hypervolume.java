@@ -55,19 +55,20 @@ public final class Hypervolume {
     }
 
     /**
-     * Maps evaluations to the unit box for a hypervolume: accuracy error as a fraction, each cost
-     * divided by its reference value.
+     * Maps evaluations to the unit box for a hypervolume: the accuracy error (100 - accuracy) and
+     * each cost divided by a scale, so that the all-ones reference point stands for the worst
+     * accuracy and the largest costs that still count.
      *
      * @param e an evaluation
      * @param objectives the objectives
-     * @param costScale per objective, the value that maps to 1 (ignored for accuracy)
+     * @param scale per objective, the error or cost that maps to 1
      * @return the normalized, minimized objective vector
      */
-    public static double[] normalized(Evaluation e, List<Objective> objectives, double[] costScale) {
+    public static double[] normalized(Evaluation e, List<Objective> objectives, double[] scale) {
         double[] v = new double[objectives.size()];
         for (int k = 0; k < v.length; k++) {
             Objective o = objectives.get(k);
-            v[k] = o.maximized() ? 1 - e.value(o) / 100 : e.value(o) / costScale[k];
+            v[k] = (o.maximized() ? 100 - e.value(o) : e.value(o)) / scale[k];
         }
         return v;
     }
