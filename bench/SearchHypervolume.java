@@ -19,6 +19,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 public class SearchHypervolume {
 
+    private static final Map<String, java.awt.Color> COLORS = Map.of("random", new java.awt.Color(0x1f77b4),
+            "nsga2", new java.awt.Color(0x2ca02c), "linas", new java.awt.Color(0xd62728));
+
     public static void main(String[] args) throws Exception {
         Path search = Path.of(args[0]).resolve("search");
         int evals = Integer.parseInt(args[1]);
@@ -83,15 +86,18 @@ public class SearchHypervolume {
             double m = median(reach);
             row.append(Double.isInfinite(m) ? ">" + evals : String.valueOf((int) m)).append(" |");
             System.out.println(row);
-            XYSeries line = chart.addSeries(s.getKey() + " median", x, med);
+            java.awt.Color color = COLORS.getOrDefault(s.getKey(), java.awt.Color.GRAY);
+            XYSeries line = chart.addSeries(s.getKey() + " (median of " + seeds.size() + " seeds; thin: min and max)", x, med);
             line.setMarker(SeriesMarkers.NONE);
-            XYSeries low = chart.addSeries(s.getKey() + " min", x, lo);
-            low.setMarker(SeriesMarkers.NONE);
-            low.setLineStyle(new java.awt.BasicStroke(0.6f));
-            low.setLineColor(line.getLineColor() == null ? java.awt.Color.GRAY : line.getLineColor());
-            XYSeries high = chart.addSeries(s.getKey() + " max", x, hi);
-            high.setMarker(SeriesMarkers.NONE);
-            high.setLineStyle(new java.awt.BasicStroke(0.6f));
+            line.setLineColor(color);
+            line.setLineStyle(new java.awt.BasicStroke(2.5f));
+            for (double[] bound : List.of(lo, hi)) {
+                XYSeries b = chart.addSeries(s.getKey() + (bound == lo ? " min" : " max"), x, bound);
+                b.setMarker(SeriesMarkers.NONE);
+                b.setLineColor(color);
+                b.setLineStyle(new java.awt.BasicStroke(0.7f));
+                b.setShowInLegend(false);
+            }
         }
         Path png = Path.of("bench/results/search-hypervolume.png");
         Files.createDirectories(png.getParent());

@@ -2,15 +2,15 @@
 # Hypervolume against real evaluations for random search, NSGA-II and LINAS on a trained supernet
 # (accuracy and batch-1 latency), several seeds each, alternated so that the machine's drift hits
 # every strategy alike; then bench/SearchHypervolume.java summarizes and plots.
-# Usage: bench/search-hypervolume.sh RUN_DIR [evals=200] [seeds=3]
+# Usage: bench/search-hypervolume.sh RUN_DIR [evals=200] [seeds=3] [strategies="random nsga2 linas"]
 # All searches share the run's archive: an arch one search evaluated is answered from it for the
 # next (it still counts against that search's budget), so every strategy sees the same value for it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-run="$1"; evals="${2:-200}"; seeds="${3:-3}"
+run="$1"; evals="${2:-200}"; seeds="${3:-3}"; strategies="${4:-random nsga2 linas}"
 flags=(--evals "$evals" --objectives accuracy,latency --recal-images 500 --val-images 1000 --latency-calls 20)
 for seed in $(seq 0 $((seeds - 1))); do
-  for strategy in random nsga2 linas; do
+  for strategy in $strategies; do
     ./nas4j search --run "$run" --strategy "$strategy" --seed "$seed" --name "$strategy-s$seed" --resume "${flags[@]}" \
       2>&1 | grep -E "^[0-9]+ evaluations" | sed "s/^/$strategy seed $seed: /"
   done

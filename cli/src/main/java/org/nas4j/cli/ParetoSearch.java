@@ -129,6 +129,8 @@ final class ParetoSearch {
             case "random" -> new RandomSearch();
             case "evolution" -> new AgingEvolution(Math.max(4, Math.min(20, plan.evals() / 5)), 5, mutation);
             case "nsga2" -> new Nsga2Search(Math.max(4, Math.min(20, plan.evals() / 5)), mutation);
+            // a fifth of the budget (at most 20) random first, then batches of a tenth (at most 10); halving
+            // both reached random search's hypervolume sooner in the median but ended lower (BENCHMARKS.md)
             case "linas" -> new Linas(Math.max(4, Math.min(20, plan.evals() / 5)), Math.max(2, Math.min(10, plan.evals() / 10)),
                     50, 100, mutation, a -> wb.net.cost(a), report);
             default -> throw new UserException("--strategy '" + plan.strategy() + "': use one of "
