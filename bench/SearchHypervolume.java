@@ -2,7 +2,7 @@
 // each real evaluation (median and range over seeds), how many evaluations each seed needed to reach
 // the median hypervolume random search reached with the whole budget, and a plot.
 //
-//   java -cp CLASSPATH bench/SearchHypervolume.java RUN_DIR EVALS
+//   java -cp CLASSPATH bench/SearchHypervolume.java RUN_DIR EVALS [TAG]   (searches STRATEGY[TAG]-sSEED)
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,11 +25,12 @@ public class SearchHypervolume {
     public static void main(String[] args) throws Exception {
         Path search = Path.of(args[0]).resolve("search");
         int evals = Integer.parseInt(args[1]);
+        String tag = args.length > 2 ? args[2] : "";
         Map<String, List<double[]>> curves = new LinkedHashMap<>();
         for (String strategy : List.of("random", "nsga2", "linas")) {
             List<double[]> seeds = new ArrayList<>();
-            for (int seed = 0; Files.isRegularFile(search.resolve(strategy + "-s" + seed).resolve("pareto.csv")); seed++) {
-                List<String> lines = Files.readAllLines(search.resolve(strategy + "-s" + seed).resolve("pareto.csv"));
+            for (int seed = 0; Files.isRegularFile(search.resolve(strategy + tag + "-s" + seed).resolve("pareto.csv")); seed++) {
+                List<String> lines = Files.readAllLines(search.resolve(strategy + tag + "-s" + seed).resolve("pareto.csv"));
                 double[] hv = lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(',') + 1)))
                         .toArray();
                 seeds.add(hv);
@@ -49,7 +50,7 @@ public class SearchHypervolume {
         System.out.println(header + " evaluations to reach the target (per seed) | median |");
         System.out.println("|---".repeat(header.toString().split("\\|").length + 1) + "|");
         XYChart chart = new XYChartBuilder().width(800).height(500).title("hypervolume vs real evaluations (median, min-max of seeds)")
-                .xAxisTitle("real evaluations").yAxisTitle("hypervolume (accuracy, latency; normalized)").build();
+                .xAxisTitle("real evaluations").yAxisTitle("hypervolume (accuracy, " + (tag.isEmpty() ? "latency" : tag.substring(1)) + "; normalized)").build();
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         for (Map.Entry<String, List<double[]>> s : curves.entrySet()) {
@@ -99,7 +100,7 @@ public class SearchHypervolume {
                 b.setShowInLegend(false);
             }
         }
-        Path png = Path.of("bench/results/search-hypervolume.png");
+        Path png = Path.of("bench/results/search-hypervolume" + tag + ".png");
         Files.createDirectories(png.getParent());
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
         System.out.println();

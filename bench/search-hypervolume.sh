@@ -2,19 +2,21 @@
 # Hypervolume against real evaluations for random search, NSGA-II and LINAS on a trained supernet
 # (accuracy and batch-1 latency), several seeds each, alternated so that the machine's drift hits
 # every strategy alike; then bench/SearchHypervolume.java summarizes and plots.
-# Usage: bench/search-hypervolume.sh RUN_DIR [evals=200] [seeds=3] [strategies="random nsga2 linas"]
+# Usage: bench/search-hypervolume.sh RUN_DIR [evals=200] [seeds=3] [strategies="random nsga2 linas"] [cost=latency]
+#   cost: latency (measured) or macs; searches are named STRATEGY-sSEED, or STRATEGY-macs-sSEED
 # All searches share the run's archive: an arch one search evaluated is answered from it for the
 # next (it still counts against that search's budget), so every strategy sees the same value for it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-run="$1"; evals="${2:-200}"; seeds="${3:-3}"; strategies="${4:-random nsga2 linas}"
-flags=(--evals "$evals" --objectives accuracy,latency --recal-images 500 --val-images 1000 --latency-calls 20)
+run="$1"; evals="${2:-200}"; seeds="${3:-3}"; strategies="${4:-random nsga2 linas}"; cost="${5:-latency}"
+tag=""; [ "$cost" = latency ] || tag="-$cost"
+flags=(--evals "$evals" --objectives "accuracy,$cost" --recal-images 500 --val-images 1000 --latency-calls 20)
 for seed in $(seq 0 $((seeds - 1))); do
   for strategy in $strategies; do
-    ./nas4j search --run "$run" --strategy "$strategy" --seed "$seed" --name "$strategy-s$seed" --resume "${flags[@]}" \
+    ./nas4j search --run "$run" --strategy "$strategy" --seed "$seed" --name "$strategy$tag-s$seed" --resume "${flags[@]}" \
       2>&1 | grep -E "^[0-9]+ evaluations" | sed "s/^/$strategy seed $seed: /"
   done
 done
 cp="$(mktemp)"; trap 'rm -f "$cp"' EXIT
 mvn -q -B -o dependency:build-classpath -pl cli -Dmdep.outputFile="$cp" >/dev/null
-java -Djava.awt.headless=true -cp "cli/target/classes:$(cat "$cp")" bench/SearchHypervolume.java "$run" "$evals"
+java -Djava.awt.headless=true -cp "cli/target/classes:$(cat "$cp")" bench/SearchHypervolume.java "$run" "$evals" "$tag"

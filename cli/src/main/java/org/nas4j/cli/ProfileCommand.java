@@ -37,13 +37,13 @@ final class ProfileCommand implements Command {
     int archs = 200;
 
     @Parameter(names = "--check", description = "further random children timed whole: half fit the table's correction, half test it")
-    int check = 30;
+    int check = 40;
 
     @Parameter(names = "--batch", description = "images per call")
     int batch = 1;
 
     @Parameter(names = "--calls", description = "timed calls per layer and per checked child (median taken, after 5 warm-up)")
-    int calls = 30;
+    int calls = 100;
 
     @Parameter(names = "--seed", description = "seed of the sampled children")
     long seed = 0;
