@@ -23,7 +23,7 @@ import org.nas4j.algorithms.train.TrainConfig;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.util.Seeds;
 
-@Parameters(commandDescription = "The whole path on Fashion-MNIST (about 11 minutes on 2 cores): train a small supernet, "
+@Parameters(commandDescription = "The whole path on Fashion-MNIST (8-10 minutes on 2 cores): train a small supernet, "
         + "search it (LINAS, accuracy and latency), export the chosen child, classify images with it, write a report")
 final class QuickstartCommand implements Command {
 

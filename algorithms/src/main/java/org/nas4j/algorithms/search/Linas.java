@@ -118,10 +118,9 @@ public final class Linas implements SearchStrategy {
             SplittableRandom rng) {
         double[][] x = seen.stream().map(e -> encoding.encode(e.arch())).toArray(double[][]::new);
         Map<Objective, List<Regressor>> models = new EnumMap<>(Objective.class);
-        for (Objective o : List.of(Objective.ACCURACY, Objective.LATENCY)) {
-            if (!context.objectives().contains(o) && o != Objective.ACCURACY) {
-                continue;
-            }
+        boolean latencyMatters = context.objectives().contains(Objective.LATENCY)
+                || context.constraints().stream().anyMatch(c -> c.objective() == Objective.LATENCY);
+        for (Objective o : latencyMatters ? List.of(Objective.ACCURACY, Objective.LATENCY) : List.of(Objective.ACCURACY)) {
             double[] y = seen.stream().mapToDouble(e -> e.value(o)).toArray();
             List<Regressor> pair = List.of(new RidgeRegression(), new MlpRegressor(32, 300, rng.nextLong()));
             pair.forEach(m -> m.fit(x, y));

@@ -78,6 +78,11 @@ public final class SearchContext {
         return objectives;
     }
 
+    /** @return the limits a result must respect */
+    public List<Constraint> constraints() {
+        return constraints;
+    }
+
     /** @return the budget of distinct archs */
     public int budget() {
         return budget;

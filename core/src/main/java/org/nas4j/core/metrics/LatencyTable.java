@@ -141,21 +141,6 @@ public final class LatencyTable {
         this.check = new TreeMap<>(figures);
     }
 
-    /** @return the space profiled */
-    public String space() {
-        return space;
-    }
-
-    /** @return engine, version, device and threads */
-    public String runtime() {
-        return runtime;
-    }
-
-    /** @return images per call */
-    public int batch() {
-        return batch;
-    }
-
     /** Writes the table atomically. */
     public void save(Path file) throws IOException {
         AtomicFiles.writeString(file, GSON.toJson(this) + "\n");
