@@ -50,7 +50,7 @@ public class SearchHypervolume {
         System.out.println(header + " evaluations to reach the target (per seed) | median |");
         System.out.println("|---".repeat(header.toString().split("\\|").length + 1) + "|");
         XYChart chart = new XYChartBuilder().width(800).height(500).title("hypervolume vs real evaluations (median, min-max of seeds)")
-                .xAxisTitle("real evaluations").yAxisTitle("hypervolume (accuracy, " + (tag.isEmpty() ? "latency" : tag.substring(1)) + "; normalized)").build();
+                .xAxisTitle("real evaluations").yAxisTitle("hypervolume (accuracy, " + (tag.isEmpty() ? "latency" : tag.equals("-lut") ? "latency from the table" : tag.substring(1)) + "; normalized)").build();
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         for (Map.Entry<String, List<double[]>> s : curves.entrySet()) {

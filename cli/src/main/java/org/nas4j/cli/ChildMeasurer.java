@@ -4,25 +4,30 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import com.google.common.hash.Hashing;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.nas4j.algorithms.search.Evaluation;
 import org.nas4j.algorithms.search.SearchContext;
 import org.nas4j.algorithms.split.SplitTree;
 import org.nas4j.algorithms.train.ChildEvaluator;
 import org.nas4j.core.export.StaticChild;
 import org.nas4j.core.metrics.Latency;
+import org.nas4j.core.metrics.LatencyTable;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.supernet.Cost;
 import org.nas4j.core.util.Seeds;
+import org.nas4j.core.util.UserException;
 import org.nas4j.datasets.ImageBatches;
 import org.nas4j.datasets.Splits;
 
 /**
  * The real evaluation of a search: BN recalibration on a training subset, accuracy on a validation
  * subset (both sizes fixed per run, so evaluations compare), the analytic MACs and params, and the
- * latency of the served network (extracted, batch norms folded) on this engine and machine.
+ * latency of the served network (extracted, batch norms folded) on this engine and machine, timed
+ * or, given a latency table made by {@code nas4j profile}, predicted from its layers (noise-free).
  */
 final class ChildMeasurer implements SearchContext.Evaluator {
 
@@ -35,9 +40,10 @@ final class ChildMeasurer implements SearchContext.Evaluator {
      * @param latencyWarmup untimed calls first
      * @param latencyCalls timed calls (their median is the latency)
      * @param threads LibTorch's intra-op threads
+     * @param latencyTable a latency table to predict latency from instead of timing, or null
      */
     record Settings(int recalibrationImages, int validationImages, int latencyBatch, int latencyWarmup, int latencyCalls,
-            int threads) {
+            int threads, Path latencyTable) {
 
         JsonObject toJson(String engine) {
             JsonObject o = new JsonObject();
@@ -48,6 +54,12 @@ final class ChildMeasurer implements SearchContext.Evaluator {
             o.addProperty("latencyCalls", latencyCalls);
             o.addProperty("threads", threads);
             o.addProperty("engine", engine);
+            try {
+                o.addProperty("latency", latencyTable == null ? "measured" : "table " + latencyTable.toAbsolutePath()
+                        + " (murmur3 " + Hashing.murmur3_32_fixed().hashBytes(Files.readAllBytes(latencyTable)) + ")");
+            } catch (IOException e) {
+                throw new UserException("cannot read the latency table " + latencyTable + ": " + e.getMessage());
+            }
             return o;
         }
     }
@@ -58,6 +70,7 @@ final class ChildMeasurer implements SearchContext.Evaluator {
     private final ChildEvaluator evaluator;
     private final ImageBatches validation;
     private final SplitTree tree;
+    private final LatencyTable table;
     private int loadedSub = -1;
 
     ChildMeasurer(Workbench wb, RunDirectory run, Settings settings) throws IOException {
@@ -72,6 +85,12 @@ final class ChildMeasurer implements SearchContext.Evaluator {
                 : new ImageBatches(Splits.carve(full, settings.validationImages(), Seeds.derive(seed, "search-validation", 0))
                         .validation(), wb.data.normalization());
         this.tree = Files.isRegularFile(run.splitTree()) ? SplitTree.load(run.splitTree()) : null;
+        this.table = settings.latencyTable() == null ? null : LatencyTable.load(settings.latencyTable());
+        if (table != null && (!table.space().equals(wb.spec.space()) || table.batch() != settings.latencyBatch())) {
+            throw new UserException(settings.latencyTable() + " was profiled for " + table.space() + " at batch "
+                    + table.batch() + ", not " + wb.spec.space() + " at batch " + settings.latencyBatch()
+                    + "; run 'nas4j profile --space " + wb.spec.space() + " --batch " + settings.latencyBatch() + "'");
+        }
     }
 
     @Override
@@ -93,6 +112,10 @@ final class ChildMeasurer implements SearchContext.Evaluator {
         Shape input = new Shape(settings.latencyBatch(), full.get(1), full.get(2), full.get(3));
         try (NDManager m = wb.manager.newSubManager()) {
             Block block = StaticChild.build(wb.net, arch, b -> b, input, m);
+            if (table != null) {
+                return new Evaluation(arch, accuracy, table.predict(block, input), cost.macs(), cost.params(),
+                        (System.nanoTime() - t) / 1e9);
+            }
             ParameterStore ps = new ParameterStore(m, false);
             latency = Latency.measure(x -> block.forward(ps, x, false), input, m, settings.latencyWarmup(),
                     settings.latencyCalls()).medianMs();

@@ -69,6 +69,9 @@ final class SearchCommand implements Command {
     @Parameter(names = "--latency-calls", description = "timed calls per child (median taken, after 5 warm-up calls)")
     int latencyCalls = 30;
 
+    @Parameter(names = "--latency-table", description = "predict latency from this table ('nas4j profile') instead of timing each child")
+    Path latencyTable;
+
     @Parameter(names = "--steps", description = "darts: alternating weight / architecture steps")
     int steps = 200;
 
@@ -119,7 +122,7 @@ final class SearchCommand implements Command {
 
     ChildMeasurer.Settings settings() {
         return new ChildMeasurer.Settings(recalImages, valImages, latencyBatch, 5, latencyCalls,
-                Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors()));
+                Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors()), latencyTable);
     }
 
     static void printFront(ParetoSearch.Outcome o) {

@@ -141,6 +141,16 @@ public final class LatencyTable {
         this.check = new TreeMap<>(figures);
     }
 
+    /** @return the space profiled */
+    public String space() {
+        return space;
+    }
+
+    /** @return images per call */
+    public int batch() {
+        return batch;
+    }
+
     /** Writes the table atomically. */
     public void save(Path file) throws IOException {
         AtomicFiles.writeString(file, GSON.toJson(this) + "\n");
