@@ -76,12 +76,7 @@ final class ProfileCommand implements Command {
             for (Arch a : collect) {
                 try (NDManager m = manager.newSubManager()) {
                     Shape input = input(net, a);
-                    Block child = child(net, a, input, m);
-                    for (LatencyTable.Layer l : LatencyTable.layers(child, input)) {
-                        if (!table.has(l.signature())) {
-                            table.profile(l, m, 5, calls);
-                        }
-                    }
+                    profileMissing(table, child(net, a, input, m), input, m);
                 }
                 bar.update(++n, collect.size(), table.size() + " layers");
             }
@@ -91,6 +86,7 @@ final class ProfileCommand implements Command {
                 try (NDManager m = manager.newSubManager()) {
                     Shape input = input(net, a);
                     Block child = child(net, a, input, m);
+                    profileMissing(table, child, input, m);
                     ParameterStore ps = new ParameterStore(m, false);
                     double whole = Latency.measure(x -> child.forward(ps, x, false), input, m, 5, calls).medianMs();
                     measured.add(new double[] {table.sum(child, input), whole});
@@ -142,6 +138,14 @@ final class ProfileCommand implements Command {
             s += Math.abs(estimate[i] - truth[i]) / truth[i];
         }
         return 100 * s / truth.length;
+    }
+
+    private void profileMissing(LatencyTable table, Block child, Shape input, NDManager m) throws Exception {
+        for (LatencyTable.Layer l : LatencyTable.layers(child, input)) {
+            if (!table.has(l.signature())) {
+                table.profile(l, m, 5, calls);
+            }
+        }
     }
 
     private Shape input(Supernet net, Arch a) {

@@ -245,6 +245,48 @@ class CliErrorsTest {
         assertTrue(html.contains("data:image/png;base64,") && html.contains("./nas4j export --run"), "report content");
     }
 
+    @Test
+    void profileWritesATableThatSearchUsesInsteadOfTiming() throws IOException {
+        Path table = dir.resolve("lut.json");
+        Result p = nas4j("profile", "--space", "ofa-mbv3-fmnist", "--archs", "200", "--check", "4", "--calls", "1",
+                "--out", table.toString());
+        assertEquals(0, p.code, p.err);
+        assertTrue(p.out.contains("distinct layers") && p.out.contains("mapeLayerSum"), p.out);
+        // the same search on two copies of the run: timed latencies would differ, predicted ones agree
+        List<List<String>> latencies = new java.util.ArrayList<>();
+        for (String name : List.of("run-lut-a", "run-lut-b")) {
+            Path copy = dir.resolve(name);
+            copyTree(run, copy);
+            Result r = nas4j("search", "--run", copy.toString(), "--strategy", "random", "--evals", "3",
+                    "--recal-images", "8", "--val-images", "8", "--latency-table", table.toString());
+            assertEquals(0, r.code, r.err);
+            latencies.add(Files.readAllLines(copy.resolve("pareto.csv")).stream().skip(1)
+                    .map(l -> l.substring(l.lastIndexOf('"') + 2).split(",")[1]).toList());
+        }
+        assertEquals(3, latencies.get(0).size());
+        assertEquals(latencies.get(0), latencies.get(1), "latency comes from the table");
+        Path cifarTable = dir.resolve("lut-cifar.json");
+        assertEquals(0, nas4j("profile", "--space", "ofa-mbv3-cifar10", "--archs", "0", "--check", "4", "--calls", "1",
+                "--out", cifarTable.toString()).code);
+        Path other = dir.resolve("run-lut-c");
+        copyTree(run, other);
+        userError("was profiled for ofa-mbv3-cifar10", "search", "--run", other.toString(),
+                "--strategy", "random", "--evals", "2", "--latency-table", cifarTable.toString());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else if (!from.relativize(f).startsWith("search")) {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
