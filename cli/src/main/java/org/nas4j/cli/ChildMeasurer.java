@@ -54,11 +54,13 @@ final class ChildMeasurer implements SearchContext.Evaluator {
             o.addProperty("latencyCalls", latencyCalls);
             o.addProperty("threads", threads);
             o.addProperty("engine", engine);
-            try {
-                o.addProperty("latency", latencyTable == null ? "measured" : "table " + latencyTable.toAbsolutePath()
-                        + " (murmur3 " + Hashing.murmur3_32_fixed().hashBytes(Files.readAllBytes(latencyTable)) + ")");
-            } catch (IOException e) {
-                throw new UserException("cannot read the latency table " + latencyTable + ": " + e.getMessage());
+            if (latencyTable != null) { // absent: timed
+                try {
+                    o.addProperty("latencyTable", latencyTable.toAbsolutePath() + " (murmur3 "
+                            + Hashing.murmur3_32_fixed().hashBytes(Files.readAllBytes(latencyTable)) + ")");
+                } catch (IOException e) {
+                    throw new UserException("cannot read the latency table " + latencyTable + ": " + e.getMessage());
+                }
             }
             return o;
         }

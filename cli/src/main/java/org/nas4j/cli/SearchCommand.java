@@ -45,10 +45,10 @@ final class SearchCommand implements Command {
     @Parameter(names = "--evals", description = "real evaluations (distinct archs) to spend")
     int evals = 50;
 
-    @Parameter(names = "--objectives", description = "accuracy and costs among latency, macs, params")
+    @Parameter(names = "--objectives", description = "accuracy and costs among latency, macs, params, size (MB of float32 weights)")
     String objectives = "accuracy,latency";
 
-    @Parameter(names = "--constraint", description = "a limit, repeatable: latency<=3ms, macs<=20M, params<=100k, accuracy>=85")
+    @Parameter(names = "--constraint", description = "a limit, repeatable: latency<=3ms, macs<=20M, params<=100k, size<=0.5MB, accuracy>=85")
     List<String> constraints = new ArrayList<>();
 
     @Parameter(names = "--resume", description = "continue the search of this name (its evaluations are reused, none redone)")

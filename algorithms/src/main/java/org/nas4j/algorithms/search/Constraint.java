@@ -7,7 +7,7 @@ import org.nas4j.core.util.UserException;
 
 /**
  * A limit on one objective: {@code latency<=3ms}, {@code macs<=20M}, {@code params<=100k}, {@code
- * accuracy>=85}.
+ * size<=0.5MB}, {@code accuracy>=85}.
  *
  * @param objective what is limited
  * @param atMost true for {@code <=}, false for {@code >=}
@@ -26,16 +26,18 @@ public record Constraint(Objective objective, boolean atMost, double limit) {
         Matcher m = FORM.matcher(text.toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new UserException("constraint '" + text + "' is not of the form NAME<=VALUE or NAME>=VALUE, "
-                    + "e.g. latency<=3ms, macs<=20M, params<=100k, accuracy>=85");
+                    + "e.g. latency<=3ms, macs<=20M, params<=100k, size<=0.5MB, accuracy>=85");
         }
         Objective o = Objective.parse(m.group(1));
         double v = Double.parseDouble(m.group(3));
         String suffix = m.group(4);
         double scale = switch (suffix) {
             case "" -> 1;
-            case "k" -> 1e3;
-            case "m" -> o == Objective.LATENCY ? bad(text) : 1e6;
-            case "g" -> 1e9;
+            case "k" -> o == Objective.SIZE ? bad(text) : 1e3;
+            case "m" -> o == Objective.LATENCY || o == Objective.SIZE ? bad(text) : 1e6;
+            case "g" -> o == Objective.SIZE ? bad(text) : 1e9;
+            case "mb" -> o == Objective.SIZE ? 1 : bad(text);
+            case "kb" -> o == Objective.SIZE ? 1e-3 : bad(text);
             case "ms" -> o == Objective.LATENCY ? 1 : bad(text);
             case "s" -> o == Objective.LATENCY ? 1e3 : bad(text);
             case "us" -> o == Objective.LATENCY ? 1e-3 : bad(text);
@@ -52,7 +54,7 @@ public record Constraint(Objective objective, boolean atMost, double limit) {
 
     private static double bad(String text) {
         throw new UserException("constraint '" + text + "' has a unit that does not fit; latency takes us, ms or s, "
-                + "macs and params take k, M or G, accuracy takes %");
+                + "macs and params take k, M or G, size takes kB or MB, accuracy takes %");
     }
 
     /** @return how far the evaluation is outside the bound, relative to it (0 when inside) */

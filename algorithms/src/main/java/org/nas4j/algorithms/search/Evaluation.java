@@ -22,6 +22,7 @@ public record Evaluation(Arch arch, double accuracy, double latencyMs, long macs
             case LATENCY -> latencyMs;
             case MACS -> macs;
             case PARAMS -> params;
+            case SIZE -> params * 4 / 1e6;
         };
     }
 

@@ -14,8 +14,10 @@ public enum Objective {
     LATENCY("latency", "ms"),
     /** Multiply-accumulates of one image. */
     MACS("macs", ""),
-    /** Parameters (model size is 4 bytes each in float32). */
-    PARAMS("params", "");
+    /** Parameters. */
+    PARAMS("params", ""),
+    /** Model size in megabytes: the float32 weights, 4 bytes a parameter. */
+    SIZE("size", "MB");
 
     private final String label;
     private final String unit;

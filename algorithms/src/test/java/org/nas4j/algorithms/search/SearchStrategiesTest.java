@@ -95,6 +95,11 @@ class SearchStrategiesTest {
         assertEquals(20e6, c.limit());
         assertEquals(0.5, c.violation(new Evaluation(space.largest(), 90, 1, 30_000_000, 1, 0)), 1e-12);
         assertEquals(0.003, Constraint.parse("latency <= 3us").limit(), 1e-15);
+        Constraint size = Constraint.parse("size<=200kB");
+        assertEquals(0.2, size.limit(), 1e-12);
+        // 100,000 float32 parameters are 0.4 MB: twice the limit
+        assertEquals(1.0, size.violation(new Evaluation(space.largest(), 90, 1, 1, 100_000, 0)), 1e-12);
+        assertTrue(assertThrows(UserException.class, () -> Constraint.parse("size<=2M")).getMessage().contains("unit"));
     }
 
     @Test
