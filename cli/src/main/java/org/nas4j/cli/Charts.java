@@ -3,16 +3,14 @@ package org.nas4j.cli;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.nas4j.core.util.AtomicFiles;
 
-/** PNG charts (XChart) for the search's front and curves, written atomically. */
+/** PNG charts (XChart) for the search's front and curves. */
 final class Charts {
 
     private static final int WIDTH = 640;
@@ -39,12 +37,6 @@ final class Charts {
             xy.setMarker(SeriesMarkers.CIRCLE);
         }
         return c;
-    }
-
-    /** Writes charts side by side as one PNG. */
-    static void save(Path file, List<XYChart> charts) throws IOException {
-        byte[] png = png(charts);
-        AtomicFiles.write(file, out -> out.write(png));
     }
 
     /** @return charts side by side as PNG bytes */

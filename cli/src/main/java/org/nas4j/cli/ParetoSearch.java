@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,9 +110,7 @@ final class ParetoSearch {
         strategy(plan, wb, scores::add).search(context, new SplittableRandom(Seeds.derive(plan.seed(), "search", 0)));
         List<Evaluation> front = context.front();
         double[] curve = hv.stream().mapToDouble(Double::doubleValue).toArray();
-        for (Path where : List.of(dir, run.root())) {
-            writeOutputs(where, wb, plan, done, predictions, front, curve);
-        }
+        writeOutputs(List.of(dir, run.root()), wb, plan, done, predictions, front, curve);
         if (!scores.isEmpty()) {
             StringBuilder csv = new StringBuilder("iteration,objective,predictor,trained,held_out,kendall_tau,rmse\n");
             for (Linas.PredictorScore s : scores) {
@@ -195,7 +194,26 @@ final class ParetoSearch {
         return o;
     }
 
-    private static void writeOutputs(Path where, Workbench wb, Plan plan, List<Evaluation> done,
+    /** One row of {@code pareto.csv}: an evaluation, whether it is on the front, the hypervolume after it. */
+    record Row(Evaluation evaluation, boolean onFront, double hypervolume) {}
+
+    /** @return the rows of a {@code pareto.csv} written by a search of this space */
+    static List<Row> readCsv(Path csv, SearchSpace space) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            // index,"arch",accuracy,latency_ms,macs,params,predicted_accuracy,predicted_latency_ms,on_front,hypervolume
+            int open = line.indexOf('"');
+            int close = line.indexOf('"', open + 1);
+            String[] f = line.substring(close + 2).split(",", -1);
+            rows.add(new Row(new Evaluation(space.parse(line.substring(open + 1, close)), Double.parseDouble(f[0]),
+                    Double.parseDouble(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), 0),
+                    Boolean.parseBoolean(f[6]), Double.parseDouble(f[7])));
+        }
+        return rows;
+    }
+
+    private static void writeOutputs(List<Path> places, Workbench wb, Plan plan, List<Evaluation> done,
             List<Map<Objective, Double>> predictions, List<Evaluation> front, double[] hv) throws IOException {
         Set<String> onFront = front.stream().map(e -> e.arch().id()).collect(Collectors.toCollection(HashSet::new));
         StringBuilder csv = new StringBuilder(
@@ -207,7 +225,6 @@ final class ParetoSearch {
                     e.accuracy(), e.latencyMs(), e.macs(), e.params(), number(p.get(Objective.ACCURACY)),
                     number(p.get(Objective.LATENCY)), onFront.contains(e.arch().id()), hv[i]));
         }
-        AtomicFiles.writeString(where.resolve("pareto.csv"), csv.toString());
         JsonObject json = config(plan);
         json.addProperty("search", plan.name());
         json.addProperty("space", wb.spec.space());
@@ -230,8 +247,12 @@ final class ParetoSearch {
             members.add(m);
         });
         json.add("front", members);
-        AtomicFiles.writeString(where.resolve("pareto.json"), pretty(json));
-        Charts.save(where.resolve("pareto.png"), frontCharts(done, front));
+        byte[] png = Charts.png(frontCharts(done, front));
+        for (Path where : places) {
+            AtomicFiles.writeString(where.resolve("pareto.csv"), csv.toString());
+            AtomicFiles.writeString(where.resolve("pareto.json"), pretty(json));
+            AtomicFiles.write(where.resolve("pareto.png"), out -> out.write(png));
+        }
     }
 
     /** Accuracy against latency and against MACs: every evaluated child, and the front. */

@@ -93,23 +93,10 @@ final class ReportCommand implements Command {
                 + "%d real evaluations, hypervolume %.4f</p>", escape(pareto.get("strategy").getAsString()),
                 escape(pareto.get("objectives").getAsString()), escape(pareto.get("constraints").toString()),
                 pareto.get("evaluations").getAsInt(), pareto.get("hypervolume").getAsDouble()));
-        List<Evaluation> all = new ArrayList<>();
-        List<Evaluation> front = new ArrayList<>();
-        List<Double> hv = new ArrayList<>();
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            // index,"arch",accuracy,latency_ms,macs,params,predicted_accuracy,predicted_latency_ms,on_front,hypervolume
-            int open = line.indexOf('"');
-            int close = line.indexOf('"', open + 1);
-            String[] f = line.substring(close + 2).split(",", -1);
-            Evaluation e = new Evaluation(space.parse(line.substring(open + 1, close)), Double.parseDouble(f[0]),
-                    Double.parseDouble(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), 0);
-            all.add(e);
-            if (Boolean.parseBoolean(f[6])) {
-                front.add(e);
-            }
-            hv.add(Double.parseDouble(f[7]));
-        }
+        List<ParetoSearch.Row> rows = ParetoSearch.readCsv(csv, space);
+        List<Evaluation> all = rows.stream().map(ParetoSearch.Row::evaluation).toList();
+        List<Evaluation> front = rows.stream().filter(ParetoSearch.Row::onFront).map(ParetoSearch.Row::evaluation).toList();
+        List<Double> hv = rows.stream().map(ParetoSearch.Row::hypervolume).toList();
         image(html, Charts.png(ParetoSearch.frontCharts(all, front)));
         double[] index = new double[hv.size()];
         for (int i = 0; i < index.length; i++) {

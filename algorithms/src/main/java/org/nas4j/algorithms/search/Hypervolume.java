@@ -29,7 +29,12 @@ public final class Hypervolume {
                 inside.add(p);
             }
         }
-        return volume(inside, reference, reference.length);
+        if (inside.isEmpty()) {
+            return 0;
+        }
+        // only non-dominated points add volume, and slicing costs n^m in the points kept
+        List<double[]> front = Nsga2.fronts(inside.toArray(double[][]::new)).get(0).stream().map(inside::get).toList();
+        return volume(front, reference, reference.length);
     }
 
     /** The volume over the first {@code m} objectives. */
