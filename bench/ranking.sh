@@ -3,7 +3,7 @@
 # operation of one edge) vs GM-NAS (gradient-matching bipartitions), the same number of
 # sub-supernets and the same total training epochs, against archs trained alone.
 #
-# Usage: bench/ranking.sh OUT_DIR [archs=50] [base_epochs=2] [sub_epochs=1] [seed=0] [truth_epochs=4]
+# Usage: bench/ranking.sh OUT_DIR [archs=50] [base_epochs=2] [sub_epochs=1] [seed=0] [truth_epochs=3]
 #   NAS4J_RANKING_IMAGES  training images drawn from Fashion-MNIST (default 12000, 2000 of them held
 #                         out for validation); every network here trains on the same subset
 # The archs scored are the same for every seed (sampled with seed 0); the seed drives the supernets'
@@ -11,9 +11,15 @@
 # OUT_DIR/truth.jsonl, so a second seed reuses it. Results: OUT_DIR/ranking.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out="$1"; n="${2:-50}"; base="${3:-2}"; sub="${4:-1}"; seed="${5:-0}"; truth_epochs="${6:-4}"
+out="$1"; n="${2:-50}"; base="${3:-2}"; sub="${4:-1}"; seed="${5:-0}"; truth_epochs="${6:-3}"
 space=nb201-fmnist; subs=5
 mkdir -p "$out"
+# every seed and the cached ground truth must come from the same settings
+settings="archs=$n base=$base sub=$sub truth_epochs=$truth_epochs images=${NAS4J_RANKING_IMAGES:-12000}"
+if [ -f "$out/settings" ] && [ "$(cat "$out/settings")" != "$settings" ]; then
+  echo "$out was made with $(cat "$out/settings"), not $settings: use another OUT_DIR" >&2; exit 2
+fi
+echo "$settings" > "$out/settings"
 data="$out/data"
 [ -f "$data/train-labels-idx1-ubyte.gz" ] || /usr/bin/python3 bench/fmnist-subset.py "$data" "${NAS4J_RANKING_IMAGES:-12000}" 0
 recipe=(--data "$data" --validation-size 2000 --batch-size 128 --lr 0.1 --schedule cosine --augment-pad 0 --flip false)

@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.nas4j.algorithms.search.Evaluation;
+import org.nas4j.algorithms.split.SplitTree;
 import org.nas4j.core.space.SearchSpace;
 import org.nas4j.core.util.AtomicFiles;
 import org.nas4j.core.util.UserException;
 import org.nas4j.spaces.SpaceRegistry;
 
-@Parameters(commandDescription = "Write RUN_DIR/report.html: training curve, the searched front, and an export command per front member")
+@Parameters(commandDescription = "Write RUN_DIR/report.html: training curve, the searched front with an export command per member,"
+        + " and the split tree with its gradient-matching heat maps")
 final class ReportCommand implements Command {
 
     @Parameter(names = "--run", description = "run directory", required = true)
@@ -48,12 +50,14 @@ final class ReportCommand implements Command {
                 .append(escape(dir.root().getFileName().toString())).append("</title><style>")
                 .append("body{font-family:sans-serif;max-width:1320px;margin:2em auto;color:#222}")
                 .append("table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}")
-                .append("td.a{text-align:left;font-family:monospace}code{background:#f4f4f4;padding:1px 4px}</style></head><body>")
+                .append("td.a{text-align:left;font-family:monospace}table.heat{display:inline-table;margin:0 1.5em 1em 0}")
+                .append("table.heat td{width:3.2em;color:#000}code{background:#f4f4f4;padding:1px 4px}</style></head><body>")
                 .append("<h1>nas4j run <code>").append(escape(dir.root().toString())).append("</code></h1>")
                 .append("<p>space <b>").append(escape(space)).append("</b>, data <b>").append(escape(spec.get("data").getAsString()))
                 .append("</b></p>");
         trainingCurve(dir, html);
         search(dir, SpaceRegistry.get(space).space(), html);
+        split(dir, SpaceRegistry.get(space).space(), html);
         html.append("</body></html>\n");
         Path file = dir.root().resolve("report.html");
         AtomicFiles.writeString(file, html.toString());
@@ -127,6 +131,62 @@ final class ReportCommand implements Command {
             }
             html.append("</table>");
         }
+    }
+
+    /** The split tree, and each split's gradient-matching scores as heat maps (low = the values disagree). */
+    private static void split(RunDirectory dir, SearchSpace space, StringBuilder html) throws IOException {
+        if (!Files.isRegularFile(dir.splitTree())) {
+            return;
+        }
+        SplitTree tree = SplitTree.load(dir.splitTree());
+        html.append("<h2>Split</h2><p>").append(tree.leaves().size())
+                .append(" sub-supernets; each arch is scored by the one whose sub-space holds it.</p>")
+                .append("<table><tr><th>sub-supernet</th><th>parent</th><th>keeps</th><th></th></tr>");
+        for (SplitTree.Node n : tree.nodes()) {
+            html.append("<tr><td>").append(n.id()).append("</td><td>").append(n.parent() < 0 ? "" : n.parent())
+                    .append("</td><td class=a>").append(escape(n.narrowed().isEmpty() ? "the whole space" : n.narrowed().toString()))
+                    .append("</td><td class=a>").append(n.children().isEmpty() ? "leaf" : "split into " + n.children())
+                    .append("</td></tr>");
+        }
+        html.append("</table>");
+        for (SplitTree.Node n : tree.nodes()) {
+            if (n.scores().isEmpty()) {
+                continue;
+            }
+            SplitTree.Node child = tree.nodes().get(n.children().get(0));
+            String chosen = child.narrowed().keySet().stream()
+                    .filter(d -> !child.narrowed().get(d).equals(n.narrowed().get(d))).findFirst().orElse("");
+            html.append("<h3>Gradient-matching scores when sub-supernet ").append(n.id()).append(" was split</h3><div>");
+            SearchSpace sub = SplitTree.subspace(space, n);
+            n.scores().forEach((d, m) -> heatMap(html, d + (d.equals(chosen) ? " (split)" : ""), sub.dimension(d).choices(), m));
+            html.append("</div>");
+        }
+    }
+
+    private static void heatMap(StringBuilder html, String title, List<String> values, double[][] m) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < m.length; j++) {
+                if (i != j) {
+                    lo = Math.min(lo, m[i][j]);
+                    hi = Math.max(hi, m[i][j]);
+                }
+            }
+        }
+        html.append("<table class=heat><caption>").append(escape(title)).append("</caption><tr><th></th>");
+        values.forEach(v -> html.append("<th>").append(escape(v)).append("</th>"));
+        html.append("</tr>");
+        for (int i = 0; i < m.length; i++) {
+            html.append("<tr><th>").append(escape(values.get(i))).append("</th>");
+            for (int j = 0; j < m.length; j++) {
+                double t = hi > lo ? (m[i][j] - lo) / (hi - lo) : 1;
+                String color = i == j ? "#eee" : String.format(Locale.ROOT, "hsl(%d,70%%,%d%%)", Math.round(220 * t), 80);
+                html.append(String.format(Locale.ROOT, "<td style=\"background:%s\">%.2f</td>", color, m[i][j]));
+            }
+            html.append("</tr>");
+        }
+        html.append("</table>");
     }
 
     private static void image(StringBuilder html, byte[] png) {

@@ -18,6 +18,7 @@ import org.nas4j.algorithms.split.MinCut;
 import org.nas4j.algorithms.split.SplitTree;
 import org.nas4j.core.space.Dimension;
 import org.nas4j.core.space.SearchSpace;
+import org.nas4j.core.util.AtomicFiles;
 import org.nas4j.core.util.Seeds;
 import org.nas4j.core.util.UserException;
 
@@ -49,6 +50,10 @@ final class SplitCommand implements Command {
     @Parameter(names = "--train-epochs", description = "then train every new sub-supernet this many epochs")
     int trainEpochs = 0;
 
+    @Parameter(names = "--between-epochs", description = "gm: train the two halves of each split this many epochs"
+            + " before the next split is scored (GM-NAS trains between splits)")
+    int betweenEpochs = 0;
+
     @Parameter(names = "--search", description = "then score this many random archs, each with its sub-supernet (rsps)")
     int search = 0;
 
@@ -66,8 +71,8 @@ final class SplitCommand implements Command {
             case "mse" -> GradientMatch.NEGATIVE_MSE;
             default -> throw new UserException("--measure must be cosine, per-filter or mse, not '" + measure + "'");
         };
-        if (trainEpochs < 0 || search < 0) {
-            throw new UserException("--train-epochs and --search must be >= 0");
+        if (trainEpochs < 0 || betweenEpochs < 0 || search < 0) {
+            throw new UserException("--train-epochs, --between-epochs and --search must be >= 0");
         }
         if (budget < 2) {
             throw new UserException("--budget must be >= 2 sub-supernets");
@@ -81,7 +86,6 @@ final class SplitCommand implements Command {
             SearchSpace space = wb.net.space();
             List<String> allowed = allowed(space);
             SplitTree tree = Files.isRegularFile(dir.splitTree()) ? SplitTree.load(dir.splitTree()) : new SplitTree();
-            int before = tree.nodes().size();
             GradientMatchingScorer scorer = new GradientMatchingScorer(wb.net, wb.train(), batchSize, batches, gm,
                     Seeds.derive(spec.train().seed(), "split", tree.nodes().size()));
             while (tree.leaves().size() < budget) {
@@ -110,12 +114,21 @@ final class SplitCommand implements Command {
                     Files.copy(dir.subCheckpoint(leaf.id()), dir.subCheckpoint(child.id()), StandardCopyOption.REPLACE_EXISTING);
                 }
                 tree.save(dir.splitTree());
+                if (method.equals("gm") && betweenEpochs > 0 && tree.leaves().size() < budget) {
+                    TrainCommand.trainSubSupernets(dir, wb, children, betweenEpochs);
+                }
             }
             System.out.printf(Locale.ROOT, "%d sub-supernets in %s; train them with 'nas4j train --run %s --sub all'%n",
                     tree.leaves().size(), dir.splitTree(), run);
             if (trainEpochs > 0) {
-                List<SplitTree.Node> made = tree.leaves().stream().filter(l -> l.id() >= before).toList();
-                TrainCommand.trainSubSupernets(dir, wb, made, trainEpochs);
+                // a marker per trained leaf: a killed split resumes with the leaves it had not trained
+                for (SplitTree.Node leaf : tree.leaves()) {
+                    Path done = dir.splitTree().resolveSibling("sub-" + leaf.id() + ".trained");
+                    if (!Files.exists(done)) {
+                        TrainCommand.trainSubSupernets(dir, wb, List.of(leaf), trainEpochs);
+                        AtomicFiles.writeString(done, trainEpochs + " epochs\n");
+                    }
+                }
             }
             if (search > 0) {
                 List<SearchCommand.Scored> best = SearchCommand.rsps(dir, wb, search, spec.train().seed());

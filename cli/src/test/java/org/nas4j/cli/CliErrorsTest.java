@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,13 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nas4j.core.space.SearchSpace;
 import org.nas4j.datasets.TestFiles;
+import org.nas4j.spaces.SpaceRegistry;
 
 /** Every user-facing error: one line, exit code 2, no stack trace, nothing half-written. */
 class CliErrorsTest {
@@ -363,6 +370,10 @@ class CliErrorsTest {
         assertEquals(0, g.code, g.err);
         String tree = Files.readString(gm.resolve("split/tree.json"));
         assertTrue(tree.contains("\"r\"") && tree.contains("\"s1.d\""), "both candidates scored: " + tree);
+        assertEquals(0, nas4j("report", "--run", gm.toString()).code);
+        String report = Files.readString(gm.resolve("report.html"));
+        assertTrue(report.contains("<caption>r") && report.contains("<caption>s1.d") && report.contains("(split)</caption>"),
+                "a heat map per scored dimension, the split one marked");
 
         // one command: split by gradient matching, train the sub-supernets, search their union
         Path pipeline = copyRun("split-pipeline");
@@ -374,12 +385,53 @@ class CliErrorsTest {
         Result again = nas4j("search", "--run", pipeline.toString(), "--strategy", "rsps", "--evals", "4");
         assertTrue(again.code == 0 && again.out.contains("best of 4 archs"), again.out + again.err);
         assertEquals(4, Files.readAllLines(pipeline.resolve("search/rsps.jsonl")).size(), "scored archs are not scored again");
+        // GM-NAS trains the halves of a split before it scores the next one
+        Path between = copyRun("split-between");
+        Result b = nas4j("split", "--run", between.toString(), "--method", "gm", "--budget", "3", "--dimensions", "r,s1.d",
+                "--batches", "1", "--batch-size", "4", "--between-epochs", "1");
+        assertEquals(0, b.code, b.err);
+        int trained = b.out.indexOf("sub-supernet 2 (");
+        int secondSplit = b.out.lastIndexOf(": split ");
+        assertTrue(trained > 0 && secondSplit > trained && !b.out.contains("sub-supernet 3 ("),
+                "halves of the first split trained before the second, not after the last: " + b.out);
+
+        // killed during the final training: a rerun trains only the sub-supernets it had not finished
+        Files.delete(pipeline.resolve("split/sub-2.trained"));
+        Result resumed = nas4j("split", "--run", pipeline.toString(), "--method", "gm", "--budget", "2", "--dimensions", "r",
+                "--batches", "1", "--batch-size", "4", "--train-epochs", "1");
+        assertEquals(0, resumed.code, resumed.err);
+        assertFalse(resumed.out.contains("sub-supernet 1 ("), "sub-supernet 1 was trained already: " + resumed.out);
+        assertTrue(resumed.out.contains("sub-supernet 2 ("), "sub-supernet 2 is trained again: " + resumed.out);
+        assertTrue(Files.exists(pipeline.resolve("split/sub-2.trained")));
 
         userError("--method must be fewshot or gm", "split", "--run", gm.toString(), "--method", "darts");
-        userError("is split (use --strategy rsps)", "search", "--run", gm.toString(), "--strategy", "darts");
         userError("no continuous relaxation", "search", "--run", run.toString(), "--strategy", "darts", "--steps", "1");
         userError("active in some archs only", "split", "--run", copyRun("split-bad").toString(), "--dimensions", "s1.b4.k");
         userError("no such sub-supernet", "train", "--run", split.toString(), "--sub", "9");
+    }
+
+    /** DARTS on a split cell-space run: one search per sub-supernet, each within its own sub-space. */
+    @Test
+    void dartsSearchesEverySubSupernetWithinItsSubSpace() throws IOException {
+        Path cell = dir.resolve("nb201");
+        Result t = nas4j("train", "--space", "nb201-fmnist", "--data", fmnist.toString(), "--epochs", "1",
+                "--batch-size", "8", "--validation-size", "16", "--out", cell.toString());
+        assertEquals(0, t.code, t.err);
+        Result s = nas4j("split", "--run", cell.toString(), "--method", "fewshot", "--budget", "5", "--dimensions", "e03");
+        assertEquals(0, s.code, s.err);
+        Result d = nas4j("search", "--run", cell.toString(), "--strategy", "darts", "--steps", "2");
+        assertEquals(0, d.code, d.err);
+        JsonObject result = JsonParser.parseString(Files.readString(cell.resolve("search/darts.json"))).getAsJsonObject();
+        SearchSpace space = SpaceRegistry.get("nb201-fmnist").space();
+        Set<String> e03 = new HashSet<>();
+        double best = 0;
+        for (JsonElement e : result.getAsJsonArray("subSupernets")) {
+            JsonObject sub = e.getAsJsonObject();
+            e03.add(space.parse(sub.get("arch").getAsString()).get("e03"));
+            best = Math.max(best, sub.get("validationAccuracy").getAsDouble());
+        }
+        assertEquals(Set.copyOf(space.dimension("e03").choices()), e03, "each sub-supernet derives its own e03 op");
+        assertEquals(best, result.get("validationAccuracy").getAsDouble(), 1e-9, "the best sub-supernet's arch wins");
     }
 
     private static Path copyRun(String name) throws IOException {

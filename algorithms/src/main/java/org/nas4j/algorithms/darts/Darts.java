@@ -31,6 +31,8 @@ import org.nas4j.datasets.ImageBatches;
  * supernet's outputs mixed by softmax(α); alternate a weight step on a training batch (SGD with
  * Nesterov momentum) and an α step on a validation batch (Adam, weight decay 1e-3). The arch is
  * the argmax of each row among the choices the supernet lets an arch take (not the zero operation).
+ * On a sub-supernet the choices outside its sub-space are masked out of the softmax, so they get
+ * exactly zero weight and are never derived.
  */
 public final class Darts {
 
@@ -53,13 +55,15 @@ public final class Darts {
 
     /**
      * @param net a relaxable supernet
+     * @param within the (sub-)space to search: the supernet's space, or a sub-supernet's
      * @param train batches for the weight steps
      * @param validation batches for the α steps
      * @param config the schedule
      * @param manager the supernet's manager
      * @return the derived arch and the final mixing weights
      */
-    public static Result search(Supernet net, ImageBatches train, ImageBatches validation, Config config, NDManager manager) {
+    public static Result search(Supernet net, SearchSpace within, ImageBatches train, ImageBatches validation,
+            Config config, NDManager manager) {
         if (!(net instanceof Relaxable relaxable)) {
             throw new IllegalArgumentException("space " + net.space().name() + " has no continuous relaxation for DARTS");
         }
@@ -70,6 +74,7 @@ public final class Darts {
         manager.getEngine().setRandomSeed((int) Seeds.derive(config.seed(), "darts-alpha", 0));
         NDArray alpha = state.randomNormal(0, 1e-3f, new Shape(dims.size(), choices), DataType.FLOAT32);
         alpha.setRequiresGradient(true);
+        NDArray mask = outside(space, within, dims, state);
         Adam adam = new Adam(alpha, state, config.alphaLearningRate(), 1e-3f);
         TrainConfig d = TrainConfig.defaults("uniform", 1);
         NesterovSgd sgd = new NesterovSgd(net.getParameters(), state, d);
@@ -81,12 +86,12 @@ public final class Darts {
             for (int s = 0; s < config.steps(); s++) {
                 SplittableRandom rng = new SplittableRandom(Seeds.derive(config.seed(), "darts-step", s));
                 try (NDManager step = manager.newSubManager()) {
-                    loss(net, relaxable, alpha, train, batch(trainOrder, s, config.batchSize()), step, ps, rng);
+                    loss(net, relaxable, alpha, mask, train, batch(trainOrder, s, config.batchSize()), step, ps, rng);
                     sgd.step(config.weightLearningRate(), step);
                     zero(alpha.getGradient(), step);
                 }
                 try (NDManager step = manager.newSubManager()) {
-                    loss(net, relaxable, alpha, validation, batch(valOrder, s, config.batchSize()), step, ps, rng);
+                    loss(net, relaxable, alpha, mask, validation, batch(valOrder, s, config.batchSize()), step, ps, rng);
                     adam.step(step);
                     for (Pair<String, Parameter> p : net.getParameters()) {
                         if (p.getValue().requiresGradient()) {
@@ -95,14 +100,15 @@ public final class Darts {
                     }
                 }
             }
-            NDArray weights = alpha.softmax(1);
+            NDArray weights = alpha.add(mask).softmax(1);
             Map<String, float[]> byDim = new LinkedHashMap<>();
             Map<String, String> chosen = new LinkedHashMap<>();
             for (int i = 0; i < dims.size(); i++) {
                 float[] row = weights.get(i).toFloatArray();
                 byDim.put(dims.get(i), row);
                 Dimension dim = space.dimension(dims.get(i));
-                chosen.put(dims.get(i), dim.choices().get(argmax(row, dim.choices(), relaxable)));
+                chosen.put(dims.get(i), dim.choices().get(argmax(row, dim.choices(), within.dimension(dims.get(i)).choices(),
+                        relaxable)));
             }
             return new Result(space.of(chosen), byDim);
         } finally {
@@ -111,12 +117,26 @@ public final class Darts {
         }
     }
 
-    private static void loss(Supernet net, Relaxable relaxable, NDArray alpha, ImageBatches data, int[] positions,
+    /** @return {@code (dimensions, choices)}: 0 where {@code within} allows the choice, a large negative number elsewhere */
+    private static NDArray outside(SearchSpace space, SearchSpace within, List<String> dims, NDManager manager) {
+        int choices = space.dimension(dims.get(0)).size();
+        float[] mask = new float[dims.size() * choices];
+        for (int i = 0; i < dims.size(); i++) {
+            List<String> all = space.dimension(dims.get(i)).choices();
+            List<String> allowed = within.dimension(dims.get(i)).choices();
+            for (int j = 0; j < choices; j++) {
+                mask[i * choices + j] = allowed.contains(all.get(j)) ? 0f : -1e9f;
+            }
+        }
+        return manager.create(mask, new Shape(dims.size(), choices));
+    }
+
+    private static void loss(Supernet net, Relaxable relaxable, NDArray alpha, NDArray mask, ImageBatches data, int[] positions,
             NDManager step, ParameterStore ps, SplittableRandom rng) {
         NDArray x = data.images(step, positions, Augmentation.NONE, rng);
         NDArray y = data.labels(step, positions);
         try (GradientCollector gc = step.getEngine().newGradientCollector()) {
-            NDArray mixing = alpha.softmax(1);
+            NDArray mixing = alpha.add(mask).softmax(1);
             mixing.attach(step);
             relaxable.relax(mixing);
             NDArray logits = net.forward(ps, new NDList(x), true).singletonOrThrow();
@@ -134,13 +154,20 @@ public final class Darts {
         gradient.muli(step.full(new Shape(), 0f));
     }
 
-    private static int argmax(float[] row, List<String> choices, Relaxable relaxable) {
+    /** The best allowed choice the supernet lets an arch take; a sub-space with only the zero operation keeps it. */
+    private static int argmax(float[] row, List<String> choices, List<String> allowed, Relaxable relaxable) {
         int best = -1;
-        for (int i = 0; i < row.length; i++) {
-            if (relaxable.derivable(choices.get(i)) && (best < 0 || row[i] > row[best])) {
-                best = i;
+        for (boolean strict : new boolean[] {true, false}) {
+            for (int i = 0; i < row.length; i++) {
+                boolean ok = allowed.contains(choices.get(i)) && (!strict || relaxable.derivable(choices.get(i)));
+                if (ok && (best < 0 || row[i] > row[best])) {
+                    best = i;
+                }
+            }
+            if (best >= 0) {
+                return best;
             }
         }
-        return best;
+        throw new IllegalArgumentException("the sub-space allows no choice of a relaxed dimension");
     }
 }
