@@ -125,7 +125,8 @@ final class ExportCommand implements Command {
 
     /** @return {@code SPACE-xxxxxxxx}, the hash naming the arch */
     static String defaultName(String space, Arch arch) {
-        return space + "-" + Hashing.murmur3_32_fixed().hashString(arch.id(), StandardCharsets.UTF_8);
+        // a space with options (nasnet-cifar10:cells=2,filters=24) names files too
+        return space.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + Hashing.murmur3_32_fixed().hashString(arch.id(), StandardCharsets.UTF_8);
     }
 
     private static String checkedName(String name) {

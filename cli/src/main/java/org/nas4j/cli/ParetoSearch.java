@@ -27,6 +27,7 @@ import org.nas4j.algorithms.search.Linas;
 import org.nas4j.algorithms.search.Nsga2Search;
 import org.nas4j.algorithms.search.Objective;
 import org.nas4j.algorithms.search.RandomSearch;
+import org.nas4j.algorithms.search.ReinforceSearch;
 import org.nas4j.algorithms.search.SearchContext;
 import org.nas4j.algorithms.search.SearchStrategy;
 import org.nas4j.core.space.SearchSpace;
@@ -44,7 +45,7 @@ import org.nas4j.core.util.UserException;
 final class ParetoSearch {
 
     /** The strategies, by command-line name. */
-    static final List<String> STRATEGIES = List.of("random", "evolution", "nsga2", "linas");
+    static final List<String> STRATEGIES = List.of("random", "evolution", "nsga2", "linas", "reinforce");
 
     /**
      * What to search for.
@@ -132,6 +133,8 @@ final class ParetoSearch {
             // both reached random search's hypervolume sooner in the median but ended lower (BENCHMARKS.md)
             case "linas" -> new Linas(Math.max(4, Math.min(20, plan.evals() / 5)), Math.max(2, Math.min(10, plan.evals() / 10)),
                     50, 100, mutation, a -> wb.net.cost(a), report);
+            // NASNet's controller at a budget of tens: batches of 5, a faster rate than the paper's 500-GPU run
+            case "reinforce" -> new ReinforceSearch(5, 32, 0.02f, 0.9, 1e-4f);
             default -> throw new UserException("--strategy '" + plan.strategy() + "': use one of "
                     + String.join(", ", STRATEGIES) + ", rsps or darts");
         };
@@ -278,6 +281,6 @@ final class ParetoSearch {
     }
 
     private static String pretty(JsonObject o) {
-        return new GsonBuilder().setPrettyPrinting().create().toJson(o) + "\n";
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
     }
 }

@@ -19,7 +19,7 @@ import org.nas4j.core.util.UserException;
 /** A run directory: {@code run.json} (configuration + provenance) and {@code checkpoints/}. */
 final class RunDirectory {
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private final Path root;
 

@@ -39,7 +39,7 @@ final class SearchCommand implements Command {
     @Parameter(names = "--run", description = "run directory of a trained supernet", required = true)
     Path run;
 
-    @Parameter(names = "--strategy", description = "random, evolution, nsga2, linas; rsps or darts")
+    @Parameter(names = "--strategy", description = "random, evolution, nsga2, linas, reinforce (LSTM controller); rsps or darts")
     String strategy = "linas";
 
     @Parameter(names = "--evals", description = "real evaluations (distinct archs) to spend")

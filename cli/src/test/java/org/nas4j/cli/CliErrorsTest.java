@@ -434,6 +434,44 @@ class CliErrorsTest {
         assertEquals(best, result.get("validationAccuracy").getAsDouble(), 1e-9, "the best sub-supernet's arch wins");
     }
 
+    /**
+     * NASNet end to end: a cell searched on a Fashion-MNIST proxy supernet by the REINFORCE controller,
+     * stacked deeper and wider with ScheduledDropPath, trained alone on CIFAR-10 files, exported and
+     * run through the export path.
+     */
+    @Test
+    void nasnetCellIsSearchedOnAProxyThenStackedTrainedOnCifarExportedAndRun() throws IOException {
+        Path proxy = dir.resolve("nasnet-proxy");
+        Result t = nas4j("train", "--space", "nasnet-fmnist:filters=4", "--data", fmnist.toString(), "--epochs", "1",
+                "--batch-size", "8", "--validation-size", "16", "--out", proxy.toString());
+        assertEquals(0, t.code, t.err);
+        Result s = nas4j("search", "--run", proxy.toString(), "--strategy", "reinforce", "--objectives", "accuracy,macs",
+                "--evals", "6", "--recal-images", "8", "--val-images", "16");
+        assertEquals(0, s.code, s.err);
+        JsonObject front = JsonParser.parseString(Files.readString(proxy.resolve("pareto.json"))).getAsJsonObject();
+        String cell = front.getAsJsonArray("front").get(0).getAsJsonObject().get("arch").getAsString();
+
+        String stacked = "nasnet-cifar10:cells=2,filters=6,drop-path=0.3";
+        Path transfer = dir.resolve("nasnet-transfer");
+        Result a = nas4j("train-arch", "--space", stacked, "--arch", cell, "--data", cifar.toString(), "--epochs", "1",
+                "--batch-size", "4", "--validation-size", "4", "--out", transfer.toString());
+        assertEquals(0, a.code, a.err);
+        Path model = dir.resolve("nasnet-model");
+        Result e = nas4j("export", "--run", transfer.toString(), "--arch", cell, "--format", "djl,onnx",
+                "--out", model.toString());
+        assertEquals(0, e.code, e.err);
+        assertTrue(Files.readString(model.resolve("arch.json")).contains(stacked), "the card names the stacked space");
+        Path img = dir.resolve("frog.png");
+        ImageIO.write(new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB), "png", img.toFile());
+        Result p = nas4j("predict", "--model", model.toString(), img.toString());
+        assertEquals(0, p.code, p.err);
+        assertTrue(p.out.startsWith(img + ": "), p.out);
+        userError("unknown option 'depth'", "train", "--space", "nasnet-fmnist:depth=3", "--data", fmnist.toString(),
+                "--out", dir.resolve("nasnet-bad").toString());
+        userError("takes no options", "train", "--space", "nb201-fmnist:cells=3", "--data", fmnist.toString(),
+                "--out", dir.resolve("nasnet-bad").toString());
+    }
+
     private static Path copyRun(String name) throws IOException {
         Path copy = dir.resolve(name);
         try (Stream<Path> files = Files.walk(run)) {

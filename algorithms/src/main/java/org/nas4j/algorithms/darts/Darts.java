@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.nas4j.algorithms.train.Adam;
 import org.nas4j.algorithms.train.Losses;
 import org.nas4j.algorithms.train.NesterovSgd;
 import org.nas4j.algorithms.train.TrainConfig;
@@ -75,7 +76,7 @@ public final class Darts {
         NDArray alpha = state.randomNormal(0, 1e-3f, new Shape(dims.size(), choices), DataType.FLOAT32);
         alpha.setRequiresGradient(true);
         NDArray mask = outside(space, within, dims, state);
-        Adam adam = new Adam(alpha, state, config.alphaLearningRate(), 1e-3f);
+        Adam adam = new Adam(alpha, state, config.alphaLearningRate(), 0.5f, 1e-3f);
         TrainConfig d = TrainConfig.defaults("uniform", 1);
         NesterovSgd sgd = new NesterovSgd(net.getParameters(), state, d);
         ParameterStore ps = new ParameterStore(manager, false);

@@ -22,7 +22,7 @@ import org.nas4j.core.util.AtomicFiles;
  */
 public final class SplitTree {
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     /**
      * One sub-supernet.

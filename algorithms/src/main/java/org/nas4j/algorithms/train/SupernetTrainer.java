@@ -112,6 +112,9 @@ public final class SupernetTrainer {
             int[] positions = Arrays.copyOfRange(order, from, from + config.batchSize());
             double lr = schedule.at(step);
             TrainingStep.Result result;
+            // in-network randomness (drop path) draws from the engine: seeded per step, a resumed run repeats it
+            net.setTrainingProgress((double) step / total);
+            manager.getEngine().setRandomSeed((int) Seeds.derive(config.seed(), "engine", step));
             try (NDManager sm = manager.newSubManager()) {
                 SplittableRandom rng = new SplittableRandom(Seeds.derive(config.seed(), "step", step));
                 NDArray x = data.images(sm, positions, augmentation, rng);

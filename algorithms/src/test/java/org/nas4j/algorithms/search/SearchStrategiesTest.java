@@ -55,6 +55,31 @@ class SearchStrategiesTest {
         assertTrue(median(linas) > r, "LINAS " + Arrays.toString(linas) + " vs random " + Arrays.toString(random));
     }
 
+    /** Single objective (NASNet's setting): the best accuracy found, median of 3 seeds, budget 100. */
+    @Test
+    void evolutionAndTheReinforceControllerFindBetterArchsThanRandom() throws IOException {
+        double[] random = new double[3];
+        double[] evolution = new double[3];
+        double[] reinforce = new double[3];
+        for (int seed = 0; seed < 3; seed++) {
+            random[seed] = bestAccuracy(new RandomSearch(), 100, seed);
+            evolution[seed] = bestAccuracy(new AgingEvolution(20, 5, 0.1), 100, seed);
+            reinforce[seed] = bestAccuracy(new ReinforceSearch(5, 32, 0.02f, 0.9, 1e-4f), 100, seed);
+        }
+        double r = median(random);
+        assertTrue(median(evolution) > r, "evolution " + Arrays.toString(evolution) + " vs random " + Arrays.toString(random));
+        assertTrue(median(reinforce) > r, "REINFORCE " + Arrays.toString(reinforce) + " vs random " + Arrays.toString(random));
+    }
+
+    private double bestAccuracy(SearchStrategy strategy, int budget, long seed) throws IOException {
+        Archive archive = Archive.open(tmp.resolve("acc-" + System.nanoTime() + ".jsonl"), space);
+        SearchContext ctx = new SearchContext(space, List.of(Objective.ACCURACY), List.of(), budget, archive,
+                child::evaluate, (i, e, f, p) -> {});
+        strategy.search(ctx, new SplittableRandom(seed));
+        assertEquals(budget, ctx.asked().size(), "the whole budget is spent");
+        return ctx.asked().stream().mapToDouble(Evaluation::accuracy).max().orElseThrow();
+    }
+
     @Test
     void aResumedSearchReEvaluatesNothingAndEndsTheSame() throws IOException {
         Path file = tmp.resolve("evaluations.jsonl");

@@ -7,6 +7,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import java.util.List;
 import org.nas4j.core.nn.Cell;
+import org.nas4j.core.nn.CellStack;
 import org.nas4j.core.nn.ChannelGate;
 import org.nas4j.core.nn.ElasticBatchNorm;
 import org.nas4j.core.nn.Residual;
@@ -52,6 +53,11 @@ public final class BatchNormFolding {
         }
         if (block instanceof ChannelGate g) {
             return new ChannelGate(fold(g.gate(), copier));
+        }
+        if (block instanceof CellStack s) {
+            return new CellStack(s.cells().stream().map(c -> new CellStack.TwoInputCell(fold(c.pre0(), copier),
+                    fold(c.pre1(), copier), c.nodes().stream().map(n -> new CellStack.Node(n.in1(), fold(n.op1(), copier),
+                            n.in2(), fold(n.op2(), copier))).toList(), c.concat())).toList());
         }
         return block;
     }

@@ -16,11 +16,13 @@ import org.nas4j.core.nn.Activation;
 import org.nas4j.core.nn.ActivationBlock;
 import org.nas4j.core.nn.AvgPool;
 import org.nas4j.core.nn.Cell;
+import org.nas4j.core.nn.CellStack;
 import org.nas4j.core.nn.ChannelGate;
 import org.nas4j.core.nn.ElasticBatchNorm;
 import org.nas4j.core.nn.Identity;
 import org.nas4j.core.nn.GlobalAvgPool;
 import org.nas4j.core.nn.InputNormalization;
+import org.nas4j.core.nn.MaxPool;
 import org.nas4j.core.nn.Residual;
 
 /**
@@ -85,6 +87,32 @@ public final class OnnxExporter {
         }
         if (block instanceof Cell c) {
             return cell(c, x);
+        }
+        if (block instanceof CellStack c) {
+            return c.wire(x, new CellStack.Wiring<String>() {
+                @Override
+                public String apply(Block op, String input) {
+                    return emit(op, input);
+                }
+
+                @Override
+                public String add(String a, String b) {
+                    return node("Add", List.of(a, b), List.of());
+                }
+
+                @Override
+                public String concat(List<String> parts) {
+                    return parts.size() == 1 ? parts.get(0) : node("Concat", parts, List.of(intAttr("axis", 1)));
+                }
+            });
+        }
+        if (block instanceof MaxPool p) {
+            long k = p.kernel();
+            long s = p.stride();
+            return node("MaxPool", List.of(x), List.of(
+                    intsAttr("kernel_shape", new long[] {k, k}),
+                    intsAttr("strides", new long[] {s, s}),
+                    intsAttr("pads", new long[] {k / 2, k / 2, k / 2, k / 2})));
         }
         if (block instanceof Identity) {
             return x;

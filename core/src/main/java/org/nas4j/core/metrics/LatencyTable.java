@@ -30,7 +30,7 @@ import org.nas4j.core.util.UserException;
  */
 public final class LatencyTable {
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private String space;
     private String runtime;

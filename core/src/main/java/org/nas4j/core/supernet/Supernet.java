@@ -59,6 +59,14 @@ public abstract class Supernet extends AbstractElasticBlock {
     }
 
     /**
+     * Tells schedules inside the network (NASNet's ScheduledDropPath) how far training is; the
+     * trainer calls it before each step. Nothing by default.
+     *
+     * @param progress steps done / all steps, in [0, 1)
+     */
+    public void setTrainingProgress(double progress) {}
+
+    /**
      * Sets every elastic block for this arch.
      *
      * @param arch an arch of the space

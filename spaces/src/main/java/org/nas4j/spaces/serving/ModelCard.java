@@ -51,7 +51,7 @@ public record ModelCard(
     /** The file name inside a model directory. */
     public static final String FILE = "arch.json";
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     /** @return the space's arch this card names (checked when the card was read or made) */
     public Arch parsedArch() {

@@ -160,7 +160,7 @@ public final class ModelExporter {
     }
 
     private static String pretty(JsonObject json) {
-        return new GsonBuilder().setPrettyPrinting().create().toJson(json) + "\n";
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n";
     }
 
     private static void write(Path file, String text) throws IOException {
