@@ -1,6 +1,9 @@
 package org.nas4j.cli;
 
 import com.beust.jcommander.Parameters;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import org.nas4j.core.space.Dimension;
 import org.nas4j.spaces.SpaceRegistry;
 
@@ -20,10 +23,13 @@ final class SpacesCommand implements Command {
                     continue;
                 }
                 seen.append('|').append(kind).append('|');
-                long count = e.space().dimensions().stream()
-                        .filter(x -> x.name().replaceAll("\\d+", "#").equals(kind)).count();
-                System.out.printf("  %-10s %s %s%s%n", kind, d.kind().name().toLowerCase(java.util.Locale.ROOT),
-                        d.choices(), count > 1 ? " (x" + count + ")" : "");
+                List<Dimension> group = e.space().dimensions().stream()
+                        .filter(x -> x.name().replaceAll("\\d+", "#").equals(kind)).toList();
+                Dimension widest = group.stream().max(Comparator.comparingInt(Dimension::size)).orElseThrow();
+                // a cell's later blocks have more inputs to choose from
+                String choices = widest.size() == d.size() ? d.choices().toString() : d.choices() + " .. " + widest.choices();
+                System.out.printf("  %-10s %s %s%s%n", kind, d.kind().name().toLowerCase(Locale.ROOT),
+                        choices, group.size() > 1 ? " (x" + group.size() + ")" : "");
             }
         }
         return 0;

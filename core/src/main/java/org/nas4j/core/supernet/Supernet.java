@@ -35,9 +35,12 @@ public abstract class Supernet extends AbstractElasticBlock {
 
     /**
      * @param arch an arch of the space
-     * @return the input {@code (1, C, r, r)} this arch's static network takes
+     * @return the input {@code (1, C, r, r)} this arch's static network takes; {@link #inputShape()}
+     *     unless the space chooses the resolution
      */
-    public abstract Shape inputShape(Arch arch);
+    public Shape inputShape(Arch arch) {
+        return inputShape();
+    }
 
     /**
      * Pushes the arch's choices into every elastic block; until the next call, {@code forward}

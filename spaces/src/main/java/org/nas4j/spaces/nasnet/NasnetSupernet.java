@@ -82,11 +82,6 @@ public final class NasnetSupernet extends Supernet {
     }
 
     @Override
-    public Shape inputShape(Arch arch) {
-        return inputShape();
-    }
-
-    @Override
     protected void applyChoices(Arch arch) {
         List<NasnetSpace.Block> normal = NasnetSpace.blocks(arch, "n");
         List<NasnetSpace.Block> reduce = NasnetSpace.blocks(arch, "r");

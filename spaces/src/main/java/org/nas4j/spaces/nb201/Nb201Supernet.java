@@ -85,11 +85,6 @@ public final class Nb201Supernet extends Supernet implements Relaxable {
     }
 
     @Override
-    public Shape inputShape(Arch arch) {
-        return inputShape();
-    }
-
-    @Override
     public List<String> relaxedDimensions() {
         return space.dimensions().stream().map(d -> d.name()).toList();
     }
