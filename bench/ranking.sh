@@ -14,8 +14,8 @@ cd "$(dirname "$0")/.."
 out="$1"; n="${2:-50}"; base="${3:-2}"; sub="${4:-1}"; seed="${5:-0}"; truth_epochs="${6:-3}"
 space=nb201-fmnist; subs=5
 mkdir -p "$out"
-# every seed and the cached ground truth must come from the same settings
-settings="archs=$n base=$base sub=$sub truth_epochs=$truth_epochs images=${NAS4J_RANKING_IMAGES:-12000}"
+# the cached ground truth must come from one setting; supernet budgets each get a run directory
+settings="archs=$n truth_epochs=$truth_epochs images=${NAS4J_RANKING_IMAGES:-12000}"
 if [ -f "$out/settings" ] && [ "$(cat "$out/settings")" != "$settings" ]; then
   echo "$out was made with $(cat "$out/settings"), not $settings: use another OUT_DIR" >&2; exit 2
 fi
@@ -23,7 +23,7 @@ echo "$settings" > "$out/settings"
 data="$out/data"
 [ -f "$data/train-labels-idx1-ubyte.gz" ] || /usr/bin/python3 bench/fmnist-subset.py "$data" "${NAS4J_RANKING_IMAGES:-12000}" 0
 recipe=(--data "$data" --validation-size 2000 --batch-size 128 --lr 0.1 --schedule cosine --augment-pad 0 --flip false)
-run="$out/seed$seed"
+run="$out/base$base-sub$sub-seed$seed"
 
 # supernets: a base trained one-shot, then (a) one-shot for the same extra epochs the splits get,
 # (b) few-shot on edge e03 (input to output), (c) GM with the same number of sub-supernets
@@ -54,6 +54,6 @@ sed 's/.*"arch":"\([^"]*\)".*/\1/' "$run/oneshot/search/rsps.jsonl" | while read
 done
 
 for est in oneshot fewshot gm; do
-  printf 'seed %s %-8s ' "$seed" "$est"
+  printf 'base %s sub %s seed %s %-8s ' "$base" "$sub" "$seed" "$est"
   ./nas4j rank --truth "$truth" --estimates "$run/$est/search/rsps.jsonl"
 done | tee -a "$out/ranking.txt"
