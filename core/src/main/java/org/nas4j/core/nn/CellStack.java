@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Static cells that each read the outputs of the two cells before them (NASNet, DARTS): a cell
@@ -119,14 +120,16 @@ public final class CellStack extends AbstractBlock {
         }));
     }
 
-    /** Shapes through the wiring; {@code init} also initializes each operation for its input. */
-    private Shape shapes(Shape input, NDManager init, DataType dataType) {
+    /**
+     * @param input the stack's input shape
+     * @param visit called with every operation and its input shape, in order
+     * @return the output shape
+     */
+    public Shape shapes(Shape input, BiConsumer<Block, Shape> visit) {
         return wire(input, new Wiring<Shape>() {
             @Override
             public Shape apply(Block op, Shape in) {
-                if (init != null) {
-                    op.initialize(init, dataType, in);
-                }
+                visit.accept(op, in);
                 return op.getOutputShapes(new Shape[] {in})[0];
             }
 
@@ -149,11 +152,11 @@ public final class CellStack extends AbstractBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        shapes(inputShapes[0], manager, dataType);
+        shapes(inputShapes[0], (op, in) -> op.initialize(manager, dataType, in));
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {shapes(inputShapes[0], null, null)};
+        return new Shape[] {shapes(inputShapes[0], (op, in) -> {})};
     }
 }

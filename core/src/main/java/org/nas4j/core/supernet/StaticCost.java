@@ -6,7 +6,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Convolution;
-import java.util.List;
 import ai.djl.nn.core.Linear;
 import org.nas4j.core.nn.Cell;
 import org.nas4j.core.nn.CellStack;
@@ -66,24 +65,7 @@ public final class StaticCost {
         }
         if (block instanceof CellStack c) {
             long[] total = {0};
-            c.wire(in, new CellStack.Wiring<Shape>() {
-                @Override
-                public Shape apply(Block op, Shape input) {
-                    total[0] += macs(op, input);
-                    return op.getOutputShapes(new Shape[] {input})[0];
-                }
-
-                @Override
-                public Shape add(Shape a, Shape b) {
-                    return a;
-                }
-
-                @Override
-                public Shape concat(List<Shape> parts) {
-                    Shape s = parts.get(0);
-                    return new Shape(s.get(0), parts.stream().mapToLong(p -> p.get(1)).sum(), s.get(2), s.get(3));
-                }
-            });
+            c.shapes(in, (op, input) -> total[0] += macs(op, input));
             return total[0];
         }
         if (block instanceof ChannelGate g) {
