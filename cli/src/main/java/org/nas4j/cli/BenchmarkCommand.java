@@ -100,7 +100,7 @@ final class BenchmarkCommand implements Command {
                         NDArray xs = x.duplicate();
                         xs.attach(sm);
                         long t0 = System.nanoTime();
-                        step.run(xs, y, plan, 0.01);
+                        step.run(new NDList(xs), y, plan, 0.01);
                         if (s >= 0) {
                             times[s] = (System.nanoTime() - t0) / 1e6;
                         }

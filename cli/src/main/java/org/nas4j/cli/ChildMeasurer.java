@@ -1,6 +1,8 @@
 package org.nas4j.cli;
 
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
@@ -9,19 +11,25 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.nas4j.algorithms.search.Evaluation;
 import org.nas4j.algorithms.search.SearchContext;
 import org.nas4j.algorithms.split.SplitTree;
 import org.nas4j.algorithms.train.ChildEvaluator;
+import org.nas4j.algorithms.translate.Decoding;
+import org.nas4j.algorithms.translate.TranslationBatches;
 import org.nas4j.core.export.StaticChild;
 import org.nas4j.core.metrics.Latency;
 import org.nas4j.core.metrics.LatencyTable;
+import org.nas4j.core.nn.SequenceToSequence;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.supernet.Cost;
 import org.nas4j.core.util.Seeds;
 import org.nas4j.core.util.UserException;
 import org.nas4j.datasets.ImageBatches;
 import org.nas4j.datasets.Splits;
+import org.nas4j.datasets.text.WordPair;
+import org.nas4j.spaces.transformer.TransformerSupernet;
 
 /**
  * The real evaluation of a search: BN recalibration on a training subset, accuracy on a validation
@@ -80,14 +88,23 @@ final class ChildMeasurer implements SearchContext.Evaluator {
         this.run = run;
         this.settings = settings;
         long seed = wb.spec.train().seed();
-        this.evaluator = new ChildEvaluator(wb.net, wb.manager, wb.train(), settings.recalibrationImages(), 200,
-                Seeds.derive(seed, "recalibration", 0));
-        var full = wb.validation().data();
-        this.validation = settings.validationImages() >= full.size() ? wb.validation()
-                : new ImageBatches(Splits.carve(full, settings.validationImages(), Seeds.derive(seed, "search-validation", 0))
-                        .validation(), wb.data.normalization());
+        if (wb.translates()) {
+            this.evaluator = null;
+            this.validation = null;
+        } else {
+            this.evaluator = new ChildEvaluator(wb.net, wb.manager, wb.train(), settings.recalibrationImages(), 200,
+                    Seeds.derive(seed, "recalibration", 0));
+            var full = wb.validation().data();
+            this.validation = settings.validationImages() >= full.size() ? wb.validation()
+                    : new ImageBatches(Splits.carve(full, settings.validationImages(), Seeds.derive(seed, "search-validation", 0))
+                            .validation(), wb.data.normalization());
+        }
         this.tree = Files.isRegularFile(run.splitTree()) ? SplitTree.load(run.splitTree()) : null;
         this.table = settings.latencyTable() == null ? null : LatencyTable.load(settings.latencyTable());
+        if (table != null && wb.translates()) {
+            throw new UserException("latency tables are for image spaces; search a translation run without --latency-table"
+                    + " (its children are timed)");
+        }
         if (table != null && (!table.space().equals(wb.spec.space()) || table.batch() != settings.latencyBatch())) {
             throw new UserException(settings.latencyTable() + " was profiled for " + table.space() + " at batch "
                     + table.batch() + ", not " + wb.spec.space() + " at batch " + settings.latencyBatch()
@@ -107,8 +124,12 @@ final class ChildMeasurer implements SearchContext.Evaluator {
             }
             loadedSub = sub;
         }
-        double accuracy = 100 * evaluator.accuracy(arch, validation, wb.manager);
         Cost cost = wb.net.cost(arch);
+        if (wb.translates()) {
+            double bleu = translationScore(arch);
+            return new Evaluation(arch, bleu, translationLatency(arch), cost.macs(), cost.params(), (System.nanoTime() - t) / 1e9);
+        }
+        double accuracy = 100 * evaluator.accuracy(arch, validation, wb.manager);
         double latency;
         Shape full = wb.net.inputShape(arch);
         Shape input = new Shape(settings.latencyBatch(), full.get(1), full.get(2), full.get(3));
@@ -127,5 +148,38 @@ final class ChildMeasurer implements SearchContext.Evaluator {
             throw new IOException("timing " + arch.id() + " failed: " + e.getMessage(), e);
         }
         return new Evaluation(arch, accuracy, latency, cost.macs(), cost.params(), (System.nanoTime() - t) / 1e9);
+    }
+
+    /** Character BLEU (in %) of the child's greedy translations of the first validation words. */
+    private double translationScore(Arch arch) {
+        wb.net.activate(arch);
+        List<WordPair> pairs = wb.words.validation();
+        pairs = pairs.subList(0, Math.min(pairs.size(), settings.validationImages()));
+        return 100 * wb.translationEvaluator().score((SequenceToSequence) wb.net, new ParameterStore(wb.manager, false),
+                pairs, wb.manager).bleu();
+    }
+
+    /**
+     * Median time of the served child translating the first {@code latencyBatch} validation words,
+     * always {@value TransformerSupernet#COST_LENGTH} greedy steps (a child that ends words early
+     * is not timed as faster for it).
+     */
+    private double translationLatency(Arch arch) throws IOException {
+        String[] words = wb.words.validation().stream().limit(settings.latencyBatch()).map(WordPair::source)
+                .toArray(String[]::new);
+        try (NDManager m = wb.manager.newSubManager()) {
+            Block child = wb.net.extract(arch, m);
+            Decoding decoding = new Decoding((SequenceToSequence) child, new ParameterStore(m, false),
+                    TransformerSupernet.COST_LENGTH + 1);
+            return Latency.measure(x -> {
+                int[][] ids = decoding.greedy(TranslationBatches.sources(x.head().getManager(), wb.words.vocabulary(), words), false);
+                // Latency reads the output back as floats: the first word's ids will do
+                return new NDList(x.head().getManager().create(ids[0]).toType(DataType.FLOAT32, false));
+            }, new Shape(words.length, 1), m, settings.latencyWarmup(), settings.latencyCalls()).medianMs();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("timing " + arch.id() + " failed: " + e.getMessage(), e);
+        }
     }
 }

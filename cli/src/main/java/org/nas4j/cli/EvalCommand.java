@@ -1,16 +1,23 @@
 package org.nas4j.cli;
 
+import ai.djl.training.ParameterStore;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import org.nas4j.algorithms.train.ChildEvaluator;
+import org.nas4j.algorithms.translate.TranslationMetrics;
+import org.nas4j.core.nn.SequenceToSequence;
 import org.nas4j.core.space.Arch;
+import org.nas4j.core.supernet.Cost;
 import org.nas4j.core.util.UserException;
 import org.nas4j.datasets.ImageBatches;
+import org.nas4j.datasets.text.WordPair;
 
-@Parameters(commandDescription = "Recalibrate BN for a child of a trained supernet and report its accuracy, MACs, params")
+@Parameters(commandDescription = "Score a child of a trained supernet (image runs: BN recalibrated, top-1 accuracy;"
+        + " translation runs: greedy translations' exact match, character error rate and BLEU), with its MACs and params")
 final class EvalCommand implements Command {
 
     @ParametersDelegate
@@ -34,6 +41,10 @@ final class EvalCommand implements Command {
             if (sub != 0) {
                 System.out.println("scored by sub-supernet " + sub);
             }
+            if (wb.translates()) {
+                printTranslation(wb, a);
+                return 0;
+            }
             ChildEvaluator eval = wb.evaluator();
             ImageBatches data = split.equals("test") ? wb.test() : wb.validation();
             double acc = eval.accuracy(a, data, wb.manager);
@@ -41,5 +52,16 @@ final class EvalCommand implements Command {
                     List.of(new ChildTable.Row(child.arch.length() > 10 ? "child" : child.arch, a, acc, wb.net.cost(a))));
         }
         return 0;
+    }
+
+    private void printTranslation(Workbench wb, Arch a) {
+        wb.net.activate(a);
+        List<WordPair> pairs = split.equals("test") ? wb.words.test() : wb.words.validation();
+        TranslationMetrics m = wb.translationEvaluator().score((SequenceToSequence) wb.net,
+                new ParameterStore(wb.manager, false), pairs, wb.manager);
+        Cost cost = wb.net.cost(a);
+        System.out.printf(Locale.ROOT, "%s words: %d, exact match %.2f%%, character error rate %.2f%%, character BLEU %.2f%%"
+                + "%n%.2f MMACs, %d params: %s%n", split, pairs.size(), 100 * m.exactMatch(), 100 * m.characterErrorRate(),
+                100 * m.bleu(), cost.mmacs(), cost.params(), a.id());
     }
 }

@@ -1,5 +1,6 @@
 package org.nas4j.cli;
 
+import ai.djl.training.ParameterStore;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
@@ -12,6 +13,9 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import org.nas4j.algorithms.train.ChildEvaluator;
+import org.nas4j.algorithms.translate.TranslationEvaluator;
+import org.nas4j.algorithms.translate.TranslationMetrics;
+import org.nas4j.core.nn.SequenceToSequence;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.supernet.Cost;
 import org.nas4j.core.util.UserException;
@@ -20,6 +24,7 @@ import org.nas4j.spaces.serving.ModelCard;
 import org.nas4j.spaces.serving.ModelExporter;
 import org.nas4j.spaces.serving.ModelExporter.Format;
 import org.nas4j.spaces.serving.ModelExporter.ServingEngine;
+import org.nas4j.spaces.serving.TranslatorCard;
 
 @Parameters(commandDescription = "Write a child of a trained supernet as a standalone DJL model directory (and ONNX)")
 final class ExportCommand implements Command {
@@ -64,6 +69,10 @@ final class ExportCommand implements Command {
             wb.loadWeightsFor(dir, a);
             String model = name != null ? checkedName(name) : defaultName(wb.spec.space(), a);
             Path target = out != null ? out : (zoo != null ? zoo : dir.root().resolve("export")).resolve(model);
+            if (wb.translates()) {
+                exportTranslator(wb, dir, a, model, target, servingEngine, formats);
+                return 0;
+            }
             Exported e = export(wb, dir, a, model, target, servingEngine, formats);
             System.out.printf(Locale.ROOT, "exported %s (test acc %.2f%%, %.2f MMACs, %,d params) to %s%n",
                     a.id(), e.testAccuracy(), e.cost().macs() / 1e6, e.cost().params(), target.toAbsolutePath());
@@ -101,6 +110,43 @@ final class ExportCommand implements Command {
                 (int) wb.net.inputShape(arch).get(2), wb.data.train().classes(), norm.mean(), norm.std());
         ModelExporter.export(wb.net, card, metrics, provenance, engine, formats, target);
         return new Exported(target, test, cost);
+    }
+
+    /** Scores a translation child on validation and test words and writes its model directory (LibTorch only). */
+    private static void exportTranslator(Workbench wb, RunDirectory run, Arch arch, String name, Path target,
+            ServingEngine engine, Set<Format> formats) throws IOException {
+        if (engine != ServingEngine.PYTORCH || formats.contains(Format.ONNX)) {
+            throw new UserException("translation models export for --engine pytorch only: nas4j's ONNX writer covers"
+                    + " conv, batch-norm, linear and pooling graphs, and has no writer for the Transformer's attention"
+                    + " (batched MatMul over masked Softmax) or LayerNormalization, nor for the token-by-token decoding loop");
+        }
+        wb.net.activate(arch);
+        ParameterStore ps = new ParameterStore(wb.manager, false);
+        TranslationEvaluator evaluator = wb.translationEvaluator();
+        TranslationMetrics validation = evaluator.score((SequenceToSequence) wb.net, ps, wb.words.validation(), wb.manager);
+        TranslationMetrics test = evaluator.score((SequenceToSequence) wb.net, ps, wb.words.test(), wb.manager);
+        Cost cost = wb.net.cost(arch);
+        JsonObject metrics = new JsonObject();
+        String[] splits = {"validation", "test"};
+        TranslationMetrics[] scores = {validation, test};
+        for (int i = 0; i < splits.length; i++) {
+            metrics.addProperty(splits[i] + "ExactMatch", 100 * scores[i].exactMatch());
+            metrics.addProperty(splits[i] + "CharacterErrorRate", 100 * scores[i].characterErrorRate());
+            metrics.addProperty(splits[i] + "CharacterBleu", 100 * scores[i].bleu());
+        }
+        metrics.addProperty("macs", cost.macs());
+        metrics.addProperty("params", cost.params());
+        JsonObject provenance = RunDirectory.provenance();
+        provenance.addProperty("run", run.root().toAbsolutePath().toString());
+        provenance.addProperty("seed", wb.spec.train().seed());
+        provenance.addProperty("data", wb.words.name());
+        TranslatorCard card = new TranslatorCard(TranslatorCard.FORMAT, name, wb.spec.space(), arch.id(),
+                wb.words.vocabulary().toString());
+        ModelExporter.exportTranslator(wb.net, card, metrics, provenance, target);
+        System.out.printf(Locale.ROOT, "exported %s (test: exact match %.2f%%, character BLEU %.2f%%; %.2f MMACs, %,d params)"
+                + " to %s%n", arch.id(), 100 * test.exactMatch(), 100 * test.bleu(), cost.macs() / 1e6, cost.params(),
+                target.toAbsolutePath());
+        System.out.println("translate with it: nas4j predict --model " + target + " WORD...");
     }
 
     static Set<Format> formats(String text) {

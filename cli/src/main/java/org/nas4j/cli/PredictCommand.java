@@ -15,8 +15,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.nas4j.core.util.UserException;
 import org.nas4j.spaces.serving.LocalZoo;
+import org.nas4j.spaces.serving.TranslatorCard;
 
-@Parameters(commandDescription = "Classify image files with an exported model (a model directory or a zoo id)")
+@Parameters(commandDescription = "Classify image files, or translate words, with an exported model (a model directory"
+        + " or a zoo id)")
 final class PredictCommand implements Command {
 
     @Parameter(names = "--model", description = "model directory, or artifact id in the zoo", required = true)
@@ -31,7 +33,10 @@ final class PredictCommand implements Command {
     @Parameter(names = "--format", description = "text or json (one JSON object per line)")
     String format = "text";
 
-    @Parameter(description = "FILE...")
+    @Parameter(names = "--beam", description = "translators: beams kept in beam search (1: greedy decoding)")
+    int beam = 1;
+
+    @Parameter(description = "FILE... (image classifiers) or WORD... (translators)")
     List<String> files = new ArrayList<>();
 
     @Parameter(names = "--help", help = true, description = "this help")
@@ -46,10 +51,14 @@ final class PredictCommand implements Command {
             throw new UserException("--top-k must be >= 1");
         }
         if (files.isEmpty()) {
-            throw new UserException("give one or more image files to classify");
+            throw new UserException("give one or more image files to classify (or words, for a translator)");
+        }
+        Path dir = modelDirectory();
+        if (TranslatorCard.isTranslator(dir)) {
+            return translate(dir);
         }
         int failed = 0;
-        try (ImageClassifier classifier = ImageClassifier.open(modelDirectory())) {
+        try (ImageClassifier classifier = ImageClassifier.open(dir)) {
             for (String f : files) {
                 try {
                     print(f, classifier.classify(Path.of(f)));
@@ -60,6 +69,26 @@ final class PredictCommand implements Command {
             }
         }
         return failed == 0 ? 0 : 2;
+    }
+
+    private int translate(Path dir) {
+        if (beam < 1) {
+            throw new UserException("--beam must be >= 1");
+        }
+        try (WordTranslator translator = WordTranslator.open(dir)) {
+            List<String> translations = translator.translate(files, beam);
+            for (int i = 0; i < files.size(); i++) {
+                if (format.equals("json")) {
+                    JsonObject o = new JsonObject();
+                    o.addProperty("word", files.get(i));
+                    o.addProperty("translation", translations.get(i));
+                    System.out.println(o);
+                } else {
+                    System.out.println(files.get(i) + " -> " + translations.get(i));
+                }
+            }
+        }
+        return 0;
     }
 
     private Path modelDirectory() {

@@ -171,6 +171,6 @@ final class QuickstartCommand implements Command {
         TrainConfig d = TrainConfig.defaults("sandwich", epochs);
         return new TrainConfig(d.sampler(), 1, epochs, 128, 0.2f, "cosine", d.warmupEpochs(), d.lrFloor(),
                 d.momentum(), d.nesterov(), d.weightDecay(), d.labelSmoothing(), d.clipNorm(), 0, false,
-                d.validationSize(), d.checkpointEvery(), d.seed());
+                d.validationSize(), d.checkpointEvery(), d.seed(), d.mixture(), d.experts(), d.optimizer());
     }
 }

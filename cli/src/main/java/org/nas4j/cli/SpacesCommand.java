@@ -14,8 +14,9 @@ final class SpacesCommand implements Command {
     public int run() {
         for (SpaceRegistry.Entry e : SpaceRegistry.all()) {
             System.out.printf("%s  %s%n", e.name(), e.description());
-            System.out.printf("  input %dx%dx%d, %s archs, e.g. smallest %s%n",
-                    e.inputShape()[0], e.inputShape()[1], e.inputShape()[2], e.space().size(), e.space().smallest().id());
+            String input = e.translates() ? "words (--data freedict)"
+                    : e.inputShape()[0] + "x" + e.inputShape()[1] + "x" + e.inputShape()[2];
+            System.out.printf("  input %s, %s archs, e.g. smallest %s%n", input, e.space().size(), e.space().smallest().id());
             StringBuilder seen = new StringBuilder();
             for (Dimension d : e.space().dimensions()) {
                 String kind = d.name().replaceAll("\\d+", "#");

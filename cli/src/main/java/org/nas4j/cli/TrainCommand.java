@@ -15,9 +15,9 @@ import org.nas4j.algorithms.sampling.FixedSampler;
 import org.nas4j.algorithms.split.RestrictedSampler;
 import org.nas4j.algorithms.split.SplitTree;
 import org.nas4j.algorithms.sampling.Samplers;
-import org.nas4j.algorithms.train.ChildEvaluator;
 import org.nas4j.algorithms.train.SupernetTrainer;
 import org.nas4j.algorithms.train.TrainConfig;
+import org.nas4j.algorithms.train.TrainingData;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.space.SearchSpace;
 import org.nas4j.core.train.ArchSampler;
@@ -32,7 +32,8 @@ class TrainCommand implements Command {
     @Parameter(names = "--data", description = "fashion-mnist, cifar10 or a directory with either")
     String data = "fashion-mnist";
 
-    @Parameter(names = "--sampler", description = "uniform or sandwich")
+    @Parameter(names = "--sampler", description = "uniform, sandwich (largest teaches the others) or sandwich-labels"
+            + " (all children on the labels)")
     String sampler = "sandwich";
 
     @Parameter(names = "--epochs", description = "passes over the training split")
@@ -53,7 +54,7 @@ class TrainCommand implements Command {
     @Parameter(names = "--batch-size", description = "images per step")
     int batchSize = 64;
 
-    @Parameter(names = "--lr", description = "peak learning rate (SGD, Nesterov momentum 0.9)")
+    @Parameter(names = "--lr", description = "peak learning rate")
     float lr = 0.1f;
 
     @Parameter(names = "--schedule", description = "bignas (exponential decay to 5%, then constant) or cosine")
@@ -73,6 +74,16 @@ class TrainCommand implements Command {
 
     @Parameter(names = "--checkpoint-every", description = "steps between checkpoints (also at each epoch's end)")
     int checkpointEvery = 500;
+
+    @Parameter(names = "--mixture", description = "weights of the elastic layers: none (plain weight sharing), "
+            + "layer or neuron (Mixture-of-Supernets: experts mixed by a router from the arch)")
+    String mixture = "none";
+
+    @Parameter(names = "--experts", description = "experts per layer with --mixture layer|neuron")
+    int experts = 2;
+
+    @Parameter(names = "--optimizer", description = "sgd (Nesterov momentum 0.9) or adam (beta1 0.9)")
+    String optimizer = "sgd";
 
     @Parameter(names = "--help", help = true, description = "this help")
     boolean help;
@@ -103,7 +114,7 @@ class TrainCommand implements Command {
             TrainConfig config = new TrainConfig(sampler, randomChildren, epochs, batchSize, lr, schedule,
                     Math.min(base.warmupEpochs(), epochs / 2f), base.lrFloor(), base.momentum(), base.nesterov(),
                     base.weightDecay(), base.labelSmoothing(), base.clipNorm(), augmentPad, flip, validationSize,
-                    checkpointEvery, seed);
+                    checkpointEvery, seed, mixture, mixture.equals("none") ? 1 : experts, optimizer);
             config.validate();
             spec = new RunSpec(space, data, 0, config, arch());
         }
@@ -136,13 +147,12 @@ class TrainCommand implements Command {
      */
     static void trainSubSupernets(RunDirectory run, Workbench wb, List<SplitTree.Node> leaves, int epochs) {
         TrainConfig c = wb.spec.train().withEpochs(epochs);
-        ChildEvaluator eval = wb.evaluator();
         for (SplitTree.Node leaf : leaves) {
             SearchSpace subspace = SplitTree.subspace(wb.net.space(), leaf);
             wb.loadWeights(run.subCheckpoint(leaf.id()));
             ArchSampler sampler = new RestrictedSampler(subspace, Samplers.byName(c.sampler(), c.randomChildren()));
             SupernetTrainer trainer =
-                    new SupernetTrainer(wb.net, wb.train(), c, sampler, wb.data.flip(), run.subCheckpoint(leaf.id()));
+                    new SupernetTrainer(wb.net, wb.trainingData(c), c, sampler, run.subCheckpoint(leaf.id()));
             System.out.printf(Locale.ROOT, "sub-supernet %d (%s archs): %d epochs x %d steps%n", leaf.id(),
                     subspace.size(), c.epochs(), trainer.stepsPerEpoch());
             ProgressBar bar = new ProgressBar(System.err, "sub " + leaf.id(), 0);
@@ -156,8 +166,7 @@ class TrainCommand implements Command {
                 public void onEpoch(int epoch, double meanLoss, int skipped) {}
             });
             for (Arch a : new Arch[] {subspace.smallest(), subspace.largest()}) {
-                System.out.printf(Locale.ROOT, "validation accuracy %.2f%% of %s%n",
-                        100 * eval.accuracy(a, wb.validation(), wb.manager), a.id());
+                System.out.printf(Locale.ROOT, "validation %s %.2f%% of %s%n", wb.scoreName(), wb.validationScore(a), a.id());
             }
         }
     }
@@ -178,11 +187,11 @@ class TrainCommand implements Command {
             TrainConfig c = resolved.train();
             Arch alone = resolved.arch() == null ? null : wb.net.space().parse(resolved.arch());
             ArchSampler sampler = alone != null ? new FixedSampler(alone) : Samplers.byName(c.sampler(), c.randomChildren());
-            SupernetTrainer trainer = new SupernetTrainer(wb.net, wb.train(), c, sampler, wb.data.flip(), run.checkpoint());
-            System.out.printf(Locale.ROOT, "training %s on %s (%d train / %d validation images), %s, %d epochs"
-                            + " x %d steps, run %s%n", resolved.space(), wb.data.name(), wb.split.train().size(),
-                    wb.split.validation().size(), alone != null ? "the child " + alone.id() + " alone"
-                            : c.sampler() + " sampler", c.epochs(), trainer.stepsPerEpoch(), run.root());
+            SupernetTrainer trainer = new SupernetTrainer(wb.net, wb.trainingData(c), c, sampler, run.checkpoint());
+            System.out.printf(Locale.ROOT, "training %s on %s, %s%s, %d epochs x %d steps, run %s%n", resolved.space(),
+                    wb.describeData(), alone != null ? "the child " + alone.id() + " alone" : c.sampler() + " sampler",
+                    c.weightMixture().routed() ? ", mixture " + c.weightMixture().describe() : "", c.epochs(),
+                    trainer.stepsPerEpoch(), run.root());
             Path log = run.root().resolve("train-log.jsonl");
             long startNanos = System.nanoTime();
             ProgressBar bar = new ProgressBar(System.err, "train", 0);
@@ -207,11 +216,9 @@ class TrainCommand implements Command {
                     }
                 }
             });
-            ChildEvaluator eval = wb.evaluator();
             Arch[] report = alone != null ? new Arch[] {alone} : new Arch[] {wb.net.space().smallest(), wb.net.space().largest()};
             for (Arch a : report) {
-                double acc = eval.accuracy(a, wb.validation(), wb.manager);
-                System.out.printf(Locale.ROOT, "validation accuracy %.2f%% of %s%n", 100 * acc, a.id());
+                System.out.printf(Locale.ROOT, "validation %s %.2f%% of %s%n", wb.scoreName(), wb.validationScore(a), a.id());
             }
             then.accept(wb);
         }

@@ -1,14 +1,21 @@
 package org.nas4j.cli;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.nas4j.algorithms.split.SplitTree;
 import org.nas4j.algorithms.train.Checkpoint;
 import org.nas4j.algorithms.train.ChildEvaluator;
+import org.nas4j.algorithms.train.TrainConfig;
+import org.nas4j.algorithms.train.TrainingData;
+import org.nas4j.algorithms.translate.TranslationBatches;
+import org.nas4j.algorithms.translate.TranslationEvaluator;
+import org.nas4j.core.nn.SequenceToSequence;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.supernet.Supernet;
 import org.nas4j.core.util.Seeds;
@@ -17,9 +24,14 @@ import org.nas4j.datasets.Datasets;
 import org.nas4j.datasets.ImageBatches;
 import org.nas4j.datasets.LabelledData;
 import org.nas4j.datasets.Splits;
+import org.nas4j.datasets.text.TranslationData;
 import org.nas4j.spaces.SpaceRegistry;
 
-/** A run's supernet and data, opened from its spec: what train, eval and quickstart share. */
+/**
+ * A run's supernet and data, opened from its spec: what train, eval, search and export share. An
+ * image run has labelled images ({@link #data}, {@link #split}); a word-translation run has word
+ * pairs ({@link #words}) instead.
+ */
 final class Workbench implements AutoCloseable {
 
     /** Images used to recalibrate BN statistics before a child is scored (OFA uses 2000). */
@@ -29,13 +41,16 @@ final class Workbench implements AutoCloseable {
     final RunSpec spec;
     final LabelledData data;
     final Splits.TrainValidation split;
+    final TranslationData words;
     final Supernet net;
     final NDManager manager;
 
-    private Workbench(RunSpec spec, LabelledData data, Splits.TrainValidation split, Supernet net, NDManager manager) {
+    private Workbench(RunSpec spec, LabelledData data, Splits.TrainValidation split, TranslationData words, Supernet net,
+            NDManager manager) {
         this.spec = spec;
         this.data = data;
         this.split = split;
+        this.words = words;
         this.net = net;
         this.manager = manager;
     }
@@ -46,6 +61,9 @@ final class Workbench implements AutoCloseable {
      */
     static Workbench open(RunSpec spec) {
         SpaceRegistry.Entry entry = SpaceRegistry.get(spec.space());
+        if (entry.translates()) {
+            return openWords(spec, entry);
+        }
         LabelledData data = Datasets.open(spec.data());
         long[] want = entry.inputShape();
         long[] have = {data.train().channels(), data.train().height(), data.train().width()};
@@ -66,13 +84,85 @@ final class Workbench implements AutoCloseable {
             throw new UserException("the run was trained for " + spec.numClasses() + " classes but " + data.name()
                     + " has " + classes + ": use the run's own dataset");
         }
-        Supernet net = entry.newSupernet(classes);
+        Supernet net = entry.newSupernet(classes, spec.train().weightMixture());
         net.initialize(manager);
         if (spec.arch() != null) {
             net.space().parse(spec.arch());
         }
         RunSpec resolved = new RunSpec(spec.space(), spec.data(), classes, spec.train(), spec.arch());
-        return new Workbench(resolved, data, split, net, manager);
+        return new Workbench(resolved, data, split, null, net, manager);
+    }
+
+    private static Workbench openWords(RunSpec spec, SpaceRegistry.Entry entry) {
+        TranslationData words = Datasets.openWords(spec.data(), spec.train().validationSize());
+        int tokens = words.vocabulary().size();
+        if (spec.numClasses() != 0 && spec.numClasses() != tokens) {
+            throw new UserException("the run was trained on " + spec.numClasses() + " tokens but " + words.name()
+                    + " has " + tokens + ": use the run's own dictionary");
+        }
+        NDManager manager = NDManager.newBaseManager();
+        manager.getEngine().setRandomSeed((int) Seeds.derive(spec.train().seed(), "init", 0));
+        Supernet net = entry.newSupernet(tokens, spec.train().weightMixture());
+        net.initialize(manager);
+        if (spec.arch() != null) {
+            net.space().parse(spec.arch());
+        }
+        RunSpec resolved = new RunSpec(spec.space(), spec.data(), tokens, spec.train(), spec.arch());
+        return new Workbench(resolved, null, null, words, net, manager);
+    }
+
+    /** @return whether this run translates words */
+    boolean translates() {
+        return words != null;
+    }
+
+    /**
+     * @param config the run's configuration (augmentation)
+     * @return the training split as the trainer reads it
+     */
+    TrainingData trainingData(TrainConfig config) {
+        return translates() ? new TranslationBatches(words.train(), words.vocabulary())
+                : TrainingData.images(train(), config, data.flip());
+    }
+
+    /** @return a scorer of translation children (greedy decoding) */
+    TranslationEvaluator translationEvaluator() {
+        // a translation supernet's input shape is (1, longest sequence)
+        return new TranslationEvaluator(words.vocabulary(), (int) net.inputShape().get(1), EVAL_BATCH);
+    }
+
+    /** @return the data and its split, for a log line */
+    String describeData() {
+        return translates()
+                ? String.format(Locale.ROOT, "%s (%d train / %d validation word pairs)", words.name(), words.train().size(),
+                        words.validation().size())
+                : String.format(Locale.ROOT, "%s (%d train / %d validation images)", data.name(), split.train().size(),
+                        split.validation().size());
+    }
+
+    /** @return what {@link #validationScore} measures */
+    String scoreName() {
+        return translates() ? "character BLEU" : "accuracy";
+    }
+
+    /**
+     * @param arch a child
+     * @return its validation score in %: top-1 accuracy after BN recalibration, or the character
+     *     BLEU-4 of its greedy translations
+     */
+    double validationScore(Arch arch) {
+        if (translates()) {
+            net.activate(arch);
+            return 100 * translationEvaluator().score((SequenceToSequence) net, new ParameterStore(manager, false),
+                    words.validation(), manager).bleu();
+        }
+        return 100 * evaluator().accuracy(arch, validation(), manager);
+    }
+
+    private void requireImages() {
+        if (translates()) {
+            throw new UserException("run of space " + spec.space() + " translates words; this works on image runs only");
+        }
     }
 
     private static String shape(long[] s) {
@@ -80,14 +170,17 @@ final class Workbench implements AutoCloseable {
     }
 
     ImageBatches train() {
+        requireImages();
         return new ImageBatches(split.train(), data.normalization());
     }
 
     ImageBatches validation() {
+        requireImages();
         return new ImageBatches(split.validation(), data.normalization());
     }
 
     ImageBatches test() {
+        requireImages();
         return new ImageBatches(data.test(), data.normalization());
     }
 

@@ -1,8 +1,14 @@
 package org.nas4j.datasets;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.nas4j.core.util.UserException;
+import org.nas4j.datasets.text.FreeDict;
+import org.nas4j.datasets.text.TranslationData;
+import org.nas4j.datasets.text.WordPair;
 
 /** Opens a dataset from the CLI's {@code --data} value. */
 public final class Datasets {
@@ -10,7 +16,40 @@ public final class Datasets {
     /** Environment variable naming a CIFAR-10 directory for {@code --data cifar10}. */
     public static final String CIFAR10_ENV = "NAS4J_CIFAR10";
 
+    /** Test words held out of a dictionary (at most; a tenth of a small one). */
+    public static final int TEST_WORDS = 2000;
+
     private Datasets() {}
+
+    /**
+     * @param spec {@code freedict} (Debian's English-German FreeDict) or a directory holding one
+     *     dictionary in dictd format ({@code NAME.index} and {@code NAME.dict.dz})
+     * @param validation word pairs held out for validation
+     * @return the word pairs, split (the same split for every run of the dictionary)
+     * @throws UserException if it cannot be found or read, or is too small for the split
+     */
+    public static TranslationData openWords(String spec, int validation) {
+        Path dir = spec.equals("freedict") ? FreeDict.DEBIAN_DIR : Path.of(spec);
+        String name = FreeDict.ENG_DEU;
+        if (!spec.equals("freedict")) {
+            if (!Files.isDirectory(dir)) {
+                throw new UserException("--data " + spec + ": not 'freedict' or a directory with a dictd dictionary");
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                List<String> names = files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".index"))
+                        .map(f -> f.substring(0, f.length() - ".index".length())).sorted().toList();
+                if (names.size() != 1) {
+                    throw new UserException("--data " + spec + ": expected one dictd dictionary (NAME.index + NAME.dict.dz), found "
+                            + (names.isEmpty() ? "none" : names));
+                }
+                name = names.get(0);
+            } catch (IOException e) {
+                throw new UserException("cannot list " + dir + ": " + e.getMessage());
+            }
+        }
+        List<WordPair> pairs = FreeDict.read(dir, name);
+        return TranslationData.split(name, pairs, validation, Math.min(TEST_WORDS, pairs.size() / 10));
+    }
 
     /**
      * @param spec {@code fashion-mnist} (Debian's files), {@code cifar10} (the directory in {@value

@@ -62,4 +62,32 @@ public final class TestFiles {
         }
     }
 
+
+    private static final String B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    /**
+     * Writes a dictd dictionary ({@code NAME.index} + {@code NAME.dict.dz}, or {@code NAME.dict}).
+     *
+     * @param entries {headword, entry text} pairs, in the index's order
+     */
+    public static void writeDictionary(Path dir, String name, String[][] entries, boolean gzip) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        StringBuilder index = new StringBuilder();
+        for (String[] e : entries) {
+            byte[] text = e[1].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            index.append(e[0]).append('\t').append(b64(body.size())).append('\t').append(b64(text.length)).append('\n');
+            body.write(text);
+        }
+        Files.writeString(dir.resolve(name + ".index"), index.toString());
+        write(dir.resolve(name + (gzip ? ".dict.dz" : ".dict")), body.toByteArray(), gzip);
+    }
+
+    private static String b64(long v) {
+        StringBuilder b = new StringBuilder();
+        do {
+            b.insert(0, B64.charAt((int) (v % 64)));
+            v /= 64;
+        } while (v > 0);
+        return b.toString();
+    }
 }

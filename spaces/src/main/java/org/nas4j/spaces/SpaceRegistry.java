@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.function.IntFunction;
+import org.nas4j.core.nn.Mixture;
 import org.nas4j.core.space.SearchSpace;
 import org.nas4j.core.supernet.Supernet;
 import org.nas4j.core.util.UserException;
@@ -17,6 +17,9 @@ import org.nas4j.spaces.nb201.Nb201Supernet;
 import org.nas4j.spaces.ofa.OfaMbv3Config;
 import org.nas4j.spaces.ofa.OfaMbv3Space;
 import org.nas4j.spaces.ofa.OfaMbv3Supernet;
+import org.nas4j.spaces.transformer.TransformerConfig;
+import org.nas4j.spaces.transformer.TransformerSpace;
+import org.nas4j.spaces.transformer.TransformerSupernet;
 
 /** The registered search spaces, by name: the one front door to build a supernet. */
 public final class SpaceRegistry {
@@ -27,23 +30,69 @@ public final class SpaceRegistry {
      * @param name its name
      * @param description one line for listings
      * @param space its search space
-     * @param inputShape the image shape it takes {@code (C, H, W)}
-     * @param factory builds a supernet for a number of classes
+     * @param inputShape the image shape it takes {@code (C, H, W)}; empty for word translation
+     * @param factory builds a supernet for a number of classes (or tokens) and a weight mixture
+     * @param routable whether its elastic layers can route their weights (Mixture-of-Supernets)
+     * @param task what its networks do
      */
     public record Entry(
             String name,
             String description,
             SearchSpace space,
             long[] inputShape,
-            IntFunction<Supernet> factory) {
+            Factory factory,
+            boolean routable,
+            Task task) {
+
+        /** @return whether its networks translate words (token ids in, token logits out) */
+        public boolean translates() {
+            return task == Task.WORD_TRANSLATION;
+        }
 
         /**
          * @param numClasses classifier outputs
-         * @return a new, uninitialized supernet
+         * @return a new, uninitialized supernet with plain weight sharing
          */
         public Supernet newSupernet(int numClasses) {
-            return factory.apply(numClasses);
+            return factory.make(numClasses, Mixture.NONE);
         }
+
+        /**
+         * @param numClasses classifier outputs
+         * @param mixture how its elastic layers make their weights
+         * @return a new, uninitialized supernet
+         * @throws UserException if the space cannot route weights
+         */
+        public Supernet newSupernet(int numClasses, Mixture mixture) {
+            if (mixture.routed() && !routable) {
+                throw new UserException("space '" + name + "' has no elastic layers to route weights in; "
+                        + "Mixture-of-Supernets works with " + String.join(", ", routableNames()));
+            }
+            return factory.make(numClasses, mixture);
+        }
+    }
+
+    /** What a space's networks do. */
+    public enum Task {
+        /** Images in, class logits out. */
+        IMAGE_CLASSIFICATION,
+        /** Character ids of a word in, character logits of its translation out. */
+        WORD_TRANSLATION
+    }
+
+    /** Builds a supernet. */
+    @FunctionalInterface
+    public interface Factory {
+        /**
+         * @param numClasses classifier outputs
+         * @param mixture how elastic layers make their weights (ignored by spaces that cannot route)
+         * @return a new, uninitialized supernet
+         */
+        Supernet make(int numClasses, Mixture mixture);
+    }
+
+    private static List<String> routableNames() {
+        return ENTRIES.values().stream().filter(Entry::routable).map(Entry::name).toList();
     }
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
@@ -56,11 +105,18 @@ public final class SpaceRegistry {
         nb201(Nb201Config.CIFAR10, "NAS-Bench-201 cell for 32x32 RGB (CIFAR-10)");
         nasnet(NasnetConfig.FMNIST, "NASNet normal + reduction cells for 28x28 grayscale (Fashion-MNIST)");
         nasnet(NasnetConfig.CIFAR10, "NASNet normal + reduction cells for 32x32 RGB (CIFAR-10)");
+        transformer(TransformerConfig.FREEDICT, "elastic encoder-decoder Transformer (HAT-style) for character-level "
+                + "word translation (FreeDict English-German)");
+    }
+
+    private static void transformer(TransformerConfig c, String description) {
+        ENTRIES.put(c.name(), new Entry(c.name(), description, TransformerSpace.of(c), new long[0],
+                (n, mix) -> new TransformerSupernet(c, n, mix), true, Task.WORD_TRANSLATION));
     }
 
     private static void nb201(Nb201Config c, String description) {
         ENTRIES.put(c.name(), new Entry(c.name(), description, Nb201Space.of(c.name()),
-                new long[] {c.channels(), c.inputSize(), c.inputSize()}, n -> new Nb201Supernet(c, n)));
+                new long[] {c.channels(), c.inputSize(), c.inputSize()}, (n, mix) -> new Nb201Supernet(c, n), false, Task.IMAGE_CLASSIFICATION));
     }
 
     private static void nasnet(NasnetConfig c, String description) {
@@ -72,7 +128,7 @@ public final class SpaceRegistry {
 
     private static Entry nasnetEntry(NasnetConfig c, String description) {
         return new Entry(c.name(), description, NasnetSpace.of(c.name()),
-                new long[] {c.channels(), c.inputSize(), c.inputSize()}, n -> new NasnetSupernet(c, n));
+                new long[] {c.channels(), c.inputSize(), c.inputSize()}, (n, mix) -> new NasnetSupernet(c, n), false, Task.IMAGE_CLASSIFICATION);
     }
 
     /** A registered NASNet space with other N, F or ScheduledDropPath: the same cells, stacked otherwise. */
@@ -111,7 +167,9 @@ public final class SpaceRegistry {
                         description,
                         OfaMbv3Space.of(c),
                         new long[] {c.channels(), c.inputSize(), c.inputSize()},
-                        n -> new OfaMbv3Supernet(c, n)));
+                        (n, mix) -> new OfaMbv3Supernet(c, n, mix),
+                        true,
+                        Task.IMAGE_CLASSIFICATION));
     }
 
     /** @return every registered space, in registration order */

@@ -17,7 +17,8 @@ public final class Samplers {
         return switch (name) {
             case "uniform" -> new UniformSampler();
             case "sandwich" -> new SandwichSampler(randomChildren);
-            default -> throw new UserException("unknown sampler '" + name + "'; choose uniform or sandwich");
+            case "sandwich-labels" -> new SandwichSampler(randomChildren, false);
+            default -> throw new UserException("unknown sampler '" + name + "'; choose uniform, sandwich or sandwich-labels");
         };
     }
 }

@@ -37,7 +37,7 @@ public final class Checkpoint {
      * @param header what else to record (step, ...); the space name is added
      * @throws IOException if writing fails (the previous file is then intact)
      */
-    public static void save(Path file, Supernet net, NesterovSgd optimizer, JsonObject header) throws IOException {
+    public static void save(Path file, Supernet net, SupernetOptimizer optimizer, JsonObject header) throws IOException {
         JsonObject h = header.deepCopy();
         h.addProperty("space", net.space().name());
         AtomicFiles.write(
@@ -77,7 +77,7 @@ public final class Checkpoint {
      * @return the checkpoint's header
      * @throws UserException if the file is missing, corrupt, or of another space or shape
      */
-    public static JsonObject load(Path file, Supernet net, NesterovSgd optimizer, NDManager scratch) {
+    public static JsonObject load(Path file, Supernet net, SupernetOptimizer optimizer, NDManager scratch) {
         if (!Files.isRegularFile(file)) {
             throw new UserException("no checkpoint at " + file + ": train first ('nas4j train ... --out RUN_DIR')");
         }

@@ -1,6 +1,7 @@
 package org.nas4j.algorithms.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import com.google.gson.JsonObject;
@@ -13,7 +14,6 @@ import java.util.SplittableRandom;
 import org.nas4j.core.supernet.Supernet;
 import org.nas4j.core.train.ArchSampler;
 import org.nas4j.core.util.Seeds;
-import org.nas4j.datasets.Augmentation;
 import org.nas4j.datasets.ImageBatches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,10 +48,9 @@ public final class SupernetTrainer {
     }
 
     private final Supernet net;
-    private final ImageBatches data;
+    private final TrainingData data;
     private final TrainConfig config;
     private final ArchSampler sampler;
-    private final Augmentation augmentation;
     private final Path checkpoint;
 
     /**
@@ -59,23 +58,21 @@ public final class SupernetTrainer {
      * @param data the training split
      * @param config the run's configuration
      * @param sampler which children each step trains
-     * @param flip whether horizontal flips suit the data (they are used when the config asks too)
      * @param checkpoint the checkpoint file (written at every epoch's end and every {@code
      *     checkpointEvery} steps)
      */
     public SupernetTrainer(
-            Supernet net, ImageBatches data, TrainConfig config, ArchSampler sampler, boolean flip, Path checkpoint) {
+            Supernet net, TrainingData data, TrainConfig config, ArchSampler sampler, Path checkpoint) {
         this.net = net;
         this.data = data;
         this.config = config;
         this.sampler = sampler;
-        this.augmentation = new Augmentation(config.augmentPad(), flip && config.flip());
         this.checkpoint = checkpoint;
     }
 
     /** @return optimizer steps per epoch (the last partial batch is dropped) */
     public int stepsPerEpoch() {
-        return Math.max(1, data.data().size() / config.batchSize());
+        return Math.max(1, data.size() / config.batchSize());
     }
 
     /**
@@ -88,7 +85,7 @@ public final class SupernetTrainer {
     public long train(NDManager manager, boolean resume, long stopAfter, Listener listener) {
         ParameterStore ps = new ParameterStore(manager, false);
         NDManager state = manager.newSubManager();
-        NesterovSgd optimizer = new NesterovSgd(net.getParameters(), state, config);
+        SupernetOptimizer optimizer = SupernetOptimizer.of(net.getParameters(), state, config);
         TrainingStep trainingStep = new TrainingStep(net, ps, optimizer, config.labelSmoothing());
         int perEpoch = stepsPerEpoch();
         long total = (long) config.epochs() * perEpoch;
@@ -105,7 +102,7 @@ public final class SupernetTrainer {
         for (long step = start; step < total; step++) {
             int epoch = (int) (step / perEpoch);
             if (epoch != orderEpoch) {
-                order = ImageBatches.shuffled(data.data().size(), Seeds.derive(config.seed(), "data", epoch));
+                order = ImageBatches.shuffled(data.size(), Seeds.derive(config.seed(), "data", epoch));
                 orderEpoch = epoch;
             }
             int from = (int) (step % perEpoch) * config.batchSize();
@@ -117,7 +114,7 @@ public final class SupernetTrainer {
             manager.getEngine().setRandomSeed((int) Seeds.derive(config.seed(), "engine", step));
             try (NDManager sm = manager.newSubManager()) {
                 SplittableRandom rng = new SplittableRandom(Seeds.derive(config.seed(), "step", step));
-                NDArray x = data.images(sm, positions, augmentation, rng);
+                NDList x = data.inputs(sm, positions, rng);
                 NDArray y = data.labels(sm, positions);
                 result = trainingStep.run(x, y, sampler.plan(net.space(), rng), lr);
             }
@@ -146,7 +143,7 @@ public final class SupernetTrainer {
         return total;
     }
 
-    private void save(long step, NesterovSgd optimizer) {
+    private void save(long step, SupernetOptimizer optimizer) {
         JsonObject header = new JsonObject();
         header.addProperty("step", step);
         header.addProperty("stepsPerEpoch", stepsPerEpoch());

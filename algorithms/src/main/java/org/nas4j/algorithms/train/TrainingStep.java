@@ -17,7 +17,7 @@ public final class TrainingStep {
 
     private final Supernet net;
     private final ParameterStore ps;
-    private final NesterovSgd optimizer;
+    private final SupernetOptimizer optimizer;
     private final float labelSmoothing;
 
     /**
@@ -26,7 +26,7 @@ public final class TrainingStep {
      * @param optimizer its optimizer
      * @param labelSmoothing label smoothing of the label-trained child
      */
-    public TrainingStep(Supernet net, ParameterStore ps, NesterovSgd optimizer, float labelSmoothing) {
+    public TrainingStep(Supernet net, ParameterStore ps, SupernetOptimizer optimizer, float labelSmoothing) {
         this.net = net;
         this.ps = ps;
         this.optimizer = optimizer;
@@ -48,23 +48,29 @@ public final class TrainingStep {
     }
 
     /**
-     * @param x the batch, in the step's manager (everything the step makes goes there)
-     * @param y its labels
+     * @param x the batch's inputs, in the step's manager (everything the step makes goes there)
+     * @param y its labels: {@code (N)} classes, or {@code (N, T)} tokens with -1 where there is none
      * @param plan the children to train
      * @param learningRate this step's rate
      * @return the first child's loss and the gradient norm
      */
-    public Result run(NDArray x, NDArray y, StepPlan plan, double learningRate) {
+    public Result run(NDList x, NDArray y, StepPlan plan, double learningRate) {
+        NDArray labelled = y.getShape().dimension() == 2 ? y.flatten().gte(0) : null;
+        NDArray labels = labelled == null ? y : y.flatten().get(labelled);
         NDArray teacher = null;
         float firstLoss = 0;
         for (int i = 0; i < plan.children().size(); i++) {
             Arch child = plan.children().get(i);
             net.activate(child);
-            try (GradientCollector gc = x.getManager().getEngine().newGradientCollector()) {
-                NDArray logits = net.forward(ps, new NDList(x), true).singletonOrThrow();
+            try (GradientCollector gc = y.getManager().getEngine().newGradientCollector()) {
+                NDArray logits = net.forward(ps, x, true).singletonOrThrow();
+                if (labelled != null) {
+                    // a sequence model: one prediction per labelled token
+                    logits = logits.reshape(-1, logits.getShape().getLastDimension()).get(labelled);
+                }
                 NDArray loss;
                 if (teacher == null) {
-                    loss = Losses.smoothedCrossEntropy(logits, y, labelSmoothing);
+                    loss = Losses.smoothedCrossEntropy(logits, labels, labelSmoothing);
                     if (plan.distill()) {
                         teacher = logits.stopGradient().softmax(1);
                     }
@@ -77,7 +83,7 @@ public final class TrainingStep {
                 }
             }
         }
-        float norm = optimizer.step(learningRate, x.getManager());
+        float norm = optimizer.step(learningRate, x.head().getManager());
         return new Result(firstLoss, norm);
     }
 }

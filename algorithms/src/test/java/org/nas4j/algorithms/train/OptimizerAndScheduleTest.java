@@ -22,7 +22,7 @@ class OptimizerAndScheduleTest {
             p.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32);
             PairList<String, Parameter> params = new PairList<>();
             params.add("w", p);
-            TrainConfig c = new TrainConfig("uniform", 0, 1, 1, 0.1f, "cosine", 0, 0, 0.9f, true, 0.01f, 0, 0, 0, false, 1, 1, 0);
+            TrainConfig c = new TrainConfig("uniform", 0, 1, 1, 0.1f, "cosine", 0, 0, 0.9f, true, 0.01f, 0, 0, 0, false, 1, 1, 0, "none", 1, "sgd");
             NesterovSgd sgd = new NesterovSgd(params, m.newSubManager(), c);
             NDArray coeff = m.create(new float[] {3f, 0.5f});
             double w0 = 1;
@@ -52,15 +52,60 @@ class OptimizerAndScheduleTest {
     }
 
     @Test
+    void adamMatchesPyTorchAndResumesItsBiasCorrection() {
+        // torch.optim.Adam([w], lr=0.1, betas=(0.9, 0.999), weight_decay=0.01) with loss = sum(w * c)
+        try (NDManager m = NDManager.newBaseManager()) {
+            Parameter p = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).optShape(new Shape(2)).build();
+            p.setInitializer((manager, shape, type) -> manager.create(new float[] {1f, -2f}));
+            p.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32);
+            PairList<String, Parameter> params = new PairList<>();
+            params.add("w", p);
+            TrainConfig c = new TrainConfig("uniform", 0, 1, 1, 0.1f, "cosine", 0, 0, 0.9f, true, 0.01f, 0, 0, 0, false, 1, 1,
+                    0, "none", 1, "adam");
+            SupernetOptimizer adam = SupernetOptimizer.of(params, m.newSubManager(), c);
+            NDArray coeff = m.create(new float[] {3f, 0.5f});
+            double[] w = {1, -2};
+            double[] first = new double[2];
+            double[] second = new double[2];
+            double[] c0 = {3, 0.5};
+            for (int step = 1; step <= 4; step++) {
+                if (step == 3) {
+                    // a resumed run: a fresh optimizer given the saved buffers continues exactly
+                    SupernetOptimizer resumed = SupernetOptimizer.of(params, m.newSubManager(), c);
+                    adam.buffers().forEach(resumed::restoreBuffer);
+                    adam = resumed;
+                }
+                try (NDManager sm = m.newSubManager(); GradientCollector gc = m.getEngine().newGradientCollector()) {
+                    NDArray loss = p.getArray().mul(coeff).sum();
+                    loss.attach(sm);
+                    gc.backward(loss);
+                    gc.close();
+                    adam.step(0.1, sm);
+                }
+                float[] got = p.getArray().toFloatArray();
+                for (int i = 0; i < 2; i++) {
+                    double g = c0[i] + 0.01 * w[i];
+                    first[i] = 0.9 * first[i] + 0.1 * g;
+                    second[i] = 0.999 * second[i] + 0.001 * g * g;
+                    double mHat = first[i] / (1 - Math.pow(0.9, step));
+                    double vHat = second[i] / (1 - Math.pow(0.999, step));
+                    w[i] -= 0.1 * mHat / (Math.sqrt(vHat) + 1e-8);
+                    assertEquals(w[i], got[i], 1e-5, "step " + step + " weight " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void bignasScheduleWarmsUpDecaysAndEndsConstant() {
-        TrainConfig c = new TrainConfig("sandwich", 2, 10, 64, 0.2f, "bignas", 1f, 0.05f, 0.9f, true, 0, 0, 0, 0, false, 1, 1, 0);
+        TrainConfig c = new TrainConfig("sandwich", 2, 10, 64, 0.2f, "bignas", 1f, 0.05f, 0.9f, true, 0, 0, 0, 0, false, 1, 1, 0, "none", 1, "sgd");
         LearningRateSchedule s = new LearningRateSchedule(c, 100);
         assertEquals(0.002, s.at(0), 1e-6);
         assertEquals(0.2, s.at(99), 1e-6);
         assertTrue(s.at(300) < s.at(200));
         assertEquals(0.01, s.at(900), 1e-6);
         assertEquals(0.01, s.at(999), 1e-6);
-        TrainConfig cos = new TrainConfig("sandwich", 2, 10, 64, 0.2f, "cosine", 0f, 0f, 0.9f, true, 0, 0, 0, 0, false, 1, 1, 0);
+        TrainConfig cos = new TrainConfig("sandwich", 2, 10, 64, 0.2f, "cosine", 0f, 0f, 0.9f, true, 0, 0, 0, 0, false, 1, 1, 0, "none", 1, "sgd");
         LearningRateSchedule sc = new LearningRateSchedule(cos, 100);
         assertEquals(0.2, sc.at(0), 1e-6);
         assertEquals(0.1, sc.at(500), 1e-6);

@@ -36,7 +36,7 @@ class SupernetTrainerTest {
             m.getEngine().setRandomSeed(initSeed);
             ToySupernet net = new ToySupernet();
             net.initialize(m);
-            SupernetTrainer t = new SupernetTrainer(net, TinyData.batches(40, 1), config, new SandwichSampler(1), true, ckpt);
+            SupernetTrainer t = new SupernetTrainer(net, TrainingData.images(TinyData.batches(40, 1), config, true), config, new SandwichSampler(1), ckpt);
             t.train(m, resume, stopAfter, QUIET);
             return weights(net);
         }
@@ -80,7 +80,7 @@ class SupernetTrainerTest {
             net.initialize(m);
             ImageBatches data = TinyData.batches(16, 2);
             TrainConfig config = TinyData.config(100, 8, 1000);
-            SupernetTrainer t = new SupernetTrainer(net, data, config, new SandwichSampler(2), true, dir.resolve("m.ckpt"));
+            SupernetTrainer t = new SupernetTrainer(net, TrainingData.images(data, config, true), config, new SandwichSampler(2), dir.resolve("m.ckpt"));
             int[] counts = new int[2];
             t.train(m, false, 200, (step, total, loss, lr) -> {
                 if (step == 2) {
@@ -102,7 +102,8 @@ class SupernetTrainerTest {
             ToySupernet net = new ToySupernet();
             net.initialize(m);
             List<Float> losses = new ArrayList<>();
-            new SupernetTrainer(net, TinyData.batches(64, 3), TinyData.config(6, 16, 1000), new UniformSampler(), false,
+            TrainConfig config = TinyData.config(6, 16, 1000);
+            new SupernetTrainer(net, TrainingData.images(TinyData.batches(64, 3), config, false), config, new UniformSampler(),
                     dir.resolve("u.ckpt")).train(m, false, -1, (step, total, loss, lr) -> losses.add(loss));
             double first = losses.subList(0, 4).stream().mapToDouble(Float::doubleValue).average().orElseThrow();
             double last = losses.subList(losses.size() - 4, losses.size()).stream().mapToDouble(Float::doubleValue).average().orElseThrow();

@@ -72,11 +72,11 @@ public final class BatchNormFolding {
                 .optGroups(conv.getGroups())
                 .optBias(true)
                 .build();
-        copier.copy(f.getParameters().get("weight"), () -> {
+        copier.copy(f.getParameters().get("weight"), m -> {
             NDArray w = conv.getParameters().get("weight").getArray();
             return w.mul(scale(bn).reshape(w.getShape().get(0), 1, 1, 1));
         });
-        copier.copy(f.getParameters().get("bias"), () -> {
+        copier.copy(f.getParameters().get("bias"), m -> {
             NDArray s = scale(bn);
             NDArray shift = array(bn, "beta").sub(array(bn, "runningMean").mul(s));
             NDArray b = conv.getParameters().contains("bias") ? conv.getParameters().get("bias").getArray() : null;

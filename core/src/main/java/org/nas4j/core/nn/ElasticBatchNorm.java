@@ -129,7 +129,7 @@ public final class ElasticBatchNorm extends AbstractElasticBlock {
     public BatchNorm toStatic(long channels, WeightCopier copier) {
         BatchNorm bn = BatchNorm.builder().optEpsilon(EPSILON).optMomentum(TRAIN_MOMENTUM).build();
         for (Parameter p : new Parameter[] {gamma, beta, runningMean, runningVar}) {
-            copier.copy(bn.getParameters().get(p.getName()), () -> Slices.leading(p.getArray(), p.getArray().getManager(), channels));
+            copier.copy(bn.getParameters().get(p.getName()), m -> Slices.leading(p.getArray(), m, channels));
         }
         return bn;
     }

@@ -2,6 +2,7 @@ package org.nas4j.core.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
@@ -23,7 +24,7 @@ public final class ElasticConv2d extends AbstractElasticBlock {
     private final int maxKernel;
     private final int stride;
     private final boolean depthwise;
-    private final Parameter weight;
+    private final ElasticWeight weight;
     private final Parameter bias;
     private int activeOut;
     private int activeKernel;
@@ -35,14 +36,11 @@ public final class ElasticConv2d extends AbstractElasticBlock {
         maxKernel = b.maxKernel;
         stride = b.stride;
         depthwise = b.depthwise;
-        weight =
-                addParameter(
-                        Parameter.builder()
-                                .setName("weight")
-                                .setType(Parameter.Type.WEIGHT)
-                                .optShape(
-                                        new Shape(maxOut, depthwise ? 1 : maxIn, maxKernel, maxKernel))
-                                .build());
+        Shape shape = new Shape(maxOut, depthwise ? 1 : maxIn, maxKernel, maxKernel);
+        weight = b.mixture.routed()
+                ? addChildBlock("weight", new RoutedWeight(shape, b.mixture))
+                : ElasticWeight.shared(addParameter(
+                        Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).optShape(shape).build()));
         bias =
                 b.bias
                         ? addParameter(
@@ -80,13 +78,11 @@ public final class ElasticConv2d extends AbstractElasticBlock {
         NDArray x = inputs.singletonOrThrow();
         long in = x.getShape().get(1);
         long out = depthwise ? in : activeOut;
-        NDArray w =
-                Slices.convWeight(
-                        ps.getValue(weight, x.getDevice(), training),
-                        x.getManager(),
-                        out,
-                        depthwise ? 1 : in,
-                        activeKernel);
+        NDManager m = x.getManager();
+        long wIn = depthwise ? 1 : in;
+        int kernel = activeKernel;
+        NDArray w = weight.get(p -> ps.getValue(p, x.getDevice(), training), m,
+                a -> Slices.convWeight(a, m, out, wIn, kernel));
         NDArray b =
                 bias == null
                         ? null
@@ -132,12 +128,11 @@ public final class ElasticConv2d extends AbstractElasticBlock {
                         .optBias(bias != null)
                         .build();
         int kernel = activeKernel;
-        copier.copy(conv.getParameters().get("weight"), () -> {
-            NDArray w = weight.getArray();
-            return Slices.convWeight(w, w.getManager(), out, depthwise ? 1 : in, kernel);
-        });
+        long wIn = depthwise ? 1 : in;
+        copier.copy(conv.getParameters().get("weight"),
+                m -> weight.get(Parameter::getArray, m, a -> Slices.convWeight(a, m, out, wIn, kernel)));
         if (bias != null) {
-            copier.copy(conv.getParameters().get("bias"), () -> Slices.leading(bias.getArray(), bias.getArray().getManager(), out));
+            copier.copy(conv.getParameters().get("bias"), m -> Slices.leading(bias.getArray(), m, out));
         }
         return conv;
     }
@@ -150,6 +145,7 @@ public final class ElasticConv2d extends AbstractElasticBlock {
         private int stride = 1;
         private boolean depthwise;
         private boolean bias;
+        private Mixture mixture = Mixture.NONE;
 
         /**
          * @param maxIn the largest input width
@@ -183,6 +179,12 @@ public final class ElasticConv2d extends AbstractElasticBlock {
         /** @param bias whether it has a bias @return this */
         public Builder optBias(boolean bias) {
             this.bias = bias;
+            return this;
+        }
+
+        /** @param mixture how the weight is made (its encoding width fixed when routed) @return this */
+        public Builder optMixture(Mixture mixture) {
+            this.mixture = mixture;
             return this;
         }
 

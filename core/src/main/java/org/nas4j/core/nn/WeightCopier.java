@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import ai.djl.ndarray.NDManager;
 
 /**
  * Collects "copy this supernet slice into that static parameter" instructions while a static block
@@ -13,16 +14,17 @@ import java.util.function.Supplier;
  */
 public final class WeightCopier {
 
-    private record Copy(Parameter target, Supplier<NDArray> source) {}
+    private record Copy(Parameter target, Function<NDManager, NDArray> source) {}
 
     private final List<Copy> copies = new ArrayList<>();
 
     /**
      * @param target a parameter of the static block
-     * @param source the values it gets (a slice of a supernet parameter), taken only when {@link
-     *     #apply} runs: a network built for its structure alone never reads the supernet's weights
+     * @param source the values it gets (a slice of a supernet parameter), made in the given
+     *     temporary manager only when {@link #apply} runs: a network built for its structure alone
+     *     never reads the supernet's weights
      */
-    public void copy(Parameter target, Supplier<NDArray> source) {
+    public void copy(Parameter target, Function<NDManager, NDArray> source) {
         copies.add(new Copy(target, source));
     }
 
@@ -30,13 +32,17 @@ public final class WeightCopier {
     public void apply() {
         for (Copy c : copies) {
             NDArray dst = c.target.getArray();
-            NDArray src = c.source.get();
-            if (!dst.getShape().equals(src.getShape())) {
-                throw new IllegalStateException(
-                        "static parameter " + c.target.getName() + " has shape " + dst.getShape()
-                                + " but its supernet slice has " + src.getShape());
+            try (NDManager temporary = dst.getManager().newSubManager()) {
+                copy(c.target, dst, c.source.apply(temporary));
             }
-            dst.set(src.toByteBuffer());
         }
+    }
+
+    private static void copy(Parameter target, NDArray dst, NDArray src) {
+        if (!dst.getShape().equals(src.getShape())) {
+            throw new IllegalStateException("static parameter " + target.getName() + " has shape "
+                    + dst.getShape() + " but its supernet slice has " + src.getShape());
+        }
+        dst.set(src.toByteBuffer());
     }
 }

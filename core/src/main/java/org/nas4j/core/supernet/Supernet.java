@@ -4,7 +4,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import java.util.ArrayList;
+import java.util.List;
 import org.nas4j.core.nn.AbstractElasticBlock;
+import org.nas4j.core.nn.RoutedWeight;
 import org.nas4j.core.nn.WeightCopier;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.space.SearchSpace;
@@ -18,6 +21,7 @@ import org.nas4j.core.space.SearchSpace;
 public abstract class Supernet extends AbstractElasticBlock {
 
     private Arch active;
+    private List<RoutedWeight> routedWeights;
 
     /** @param version the block's parameter-format version */
     protected Supernet(byte version) {
@@ -53,7 +57,30 @@ public abstract class Supernet extends AbstractElasticBlock {
             throw new IllegalArgumentException("arch " + arch + " is not in space " + space().name());
         }
         applyChoices(arch);
+        route(arch);
         active = arch;
+    }
+
+    /** Tells every Mixture-of-Supernets router in the network which arch it mixes weights for. */
+    private void route(Arch arch) {
+        if (routedWeights == null) {
+            routedWeights = new ArrayList<>();
+            collectRouted(this, routedWeights);
+        }
+        if (routedWeights.isEmpty()) {
+            return;
+        }
+        float[] encoding = space().encode(arch);
+        routedWeights.forEach(r -> r.setEncoding(encoding));
+    }
+
+    private static void collectRouted(Block block, List<RoutedWeight> into) {
+        for (Block child : block.getChildren().values()) {
+            if (child instanceof RoutedWeight r) {
+                into.add(r);
+            }
+            collectRouted(child, into);
+        }
     }
 
     /** @return the child that {@code forward} runs now */

@@ -91,7 +91,7 @@ final class FixedConv extends AbstractElasticBlock {
                 .optGroups(depthwise ? in : 1)
                 .optBias(false)
                 .build();
-        copier.copy(conv.getParameters().get("weight"), weight::getArray);
+        copier.copy(conv.getParameters().get("weight"), m -> weight.getArray());
         return conv;
     }
 }

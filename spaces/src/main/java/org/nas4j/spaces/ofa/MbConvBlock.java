@@ -11,6 +11,7 @@ import org.nas4j.core.nn.AbstractElasticBlock;
 import org.nas4j.core.nn.Activation;
 import org.nas4j.core.nn.ElasticBatchNorm;
 import org.nas4j.core.nn.ElasticConv2d;
+import org.nas4j.core.nn.Mixture;
 import org.nas4j.core.nn.Residual;
 import org.nas4j.core.nn.WeightCopier;
 import org.nas4j.core.supernet.Cost;
@@ -38,7 +39,8 @@ final class MbConvBlock extends AbstractElasticBlock {
     private final ElasticBatchNorm bnProject;
     private int expandRatio;
 
-    MbConvBlock(int in, int out, int stride, int maxKernel, int maxExpand, boolean withSe, Activation act) {
+    MbConvBlock(int in, int out, int stride, int maxKernel, int maxExpand, boolean withSe, Activation act,
+            Mixture mixture) {
         super(VERSION);
         this.in = in;
         this.out = out;
@@ -46,7 +48,7 @@ final class MbConvBlock extends AbstractElasticBlock {
         this.act = act;
         this.residual = stride == 1 && in == out;
         int hidden = in * maxExpand;
-        expand = addChildBlock("expand", ElasticConv2d.builder().setChannels(in, hidden).build());
+        expand = addChildBlock("expand", ElasticConv2d.builder().setChannels(in, hidden).optMixture(mixture).build());
         bnExpand = addChildBlock("bn_expand", new ElasticBatchNorm(hidden, false));
         depthwise =
                 addChildBlock(
@@ -56,10 +58,11 @@ final class MbConvBlock extends AbstractElasticBlock {
                                 .optDepthwise(true)
                                 .optMaxKernel(maxKernel)
                                 .optStride(stride)
+                                .optMixture(mixture)
                                 .build());
         bnDepthwise = addChildBlock("bn_depthwise", new ElasticBatchNorm(hidden, false));
         se = withSe ? addChildBlock("se", new SqueezeExcite(hidden)) : null;
-        project = addChildBlock("project", ElasticConv2d.builder().setChannels(hidden, out).build());
+        project = addChildBlock("project", ElasticConv2d.builder().setChannels(hidden, out).optMixture(mixture).build());
         bnProject = addChildBlock("bn_project", new ElasticBatchNorm(out, residual));
         setActive(maxKernel, maxExpand);
     }

@@ -17,6 +17,7 @@ import org.nas4j.core.nn.ElasticConv2d;
 import org.nas4j.core.nn.ElasticDepth;
 import org.nas4j.core.nn.ElasticLinear;
 import org.nas4j.core.nn.GlobalAvgPool;
+import org.nas4j.core.nn.Mixture;
 import org.nas4j.core.nn.Resize;
 import org.nas4j.core.nn.WeightCopier;
 import org.nas4j.core.space.Arch;
@@ -50,9 +51,19 @@ public final class OfaMbv3Supernet extends Supernet {
      * @param numClasses classifier outputs
      */
     public OfaMbv3Supernet(OfaMbv3Config config, int numClasses) {
+        this(config, numClasses, Mixture.NONE);
+    }
+
+    /**
+     * @param config the supernet's shape
+     * @param numClasses classifier outputs
+     * @param mixture how the inverted-residual convolutions and the head make their weights
+     */
+    public OfaMbv3Supernet(OfaMbv3Config config, int numClasses, Mixture mixture) {
         super(VERSION);
         this.config = config;
         this.space = OfaMbv3Space.of(config);
+        Mixture routing = mixture.over(space);
         this.numClasses = numClasses;
         stem =
                 addChildBlock(
@@ -76,12 +87,13 @@ public final class OfaMbv3Supernet extends Supernet {
                                 config.maxKernel(),
                                 config.maxExpand(),
                                 spec.squeezeExcite(),
-                                spec.activation()));
+                                spec.activation(),
+                                routing));
             }
             stages.add(addChildBlock("stage" + (s + 1), new ElasticDepth<>(blocks)));
             in = spec.width();
         }
-        head = addChildBlock("head", ElasticConv2d.builder().setChannels(in, config.headWidth()).build());
+        head = addChildBlock("head", ElasticConv2d.builder().setChannels(in, config.headWidth()).optMixture(routing).build());
         headBn = addChildBlock("head_bn", new ElasticBatchNorm(config.headWidth(), false));
         classifier = addChildBlock("classifier", new ElasticLinear(config.headWidth(), numClasses));
         activate(space.largest());

@@ -122,6 +122,30 @@ public final class ModelExporter {
         }
     }
 
+    /**
+     * Writes a word translator's model directory: the child's static network (its generated weights
+     * baked in) in DJL's format for LibTorch, the card, metrics and provenance.
+     *
+     * @param net the supernet
+     * @param card what the model is
+     * @param metrics measured figures of the child
+     * @param provenance where it came from
+     * @param out the model directory to (re)place
+     * @throws IOException if writing fails; {@code out} is then untouched
+     */
+    public static void exportTranslator(Supernet net, TranslatorCard card, JsonObject metrics, JsonObject provenance, Path out)
+            throws IOException {
+        try (Model model = Model.newInstance(card.name(), PYTORCH)) {
+            model.setBlock(net.extract(card.parsedArch(), model.getNDManager()));
+            AtomicFiles.writeDirectory(out, dir -> {
+                model.save(dir, card.name());
+                write(dir.resolve(ModelCard.FILE), card.toJson());
+                write(dir.resolve("provenance.json"), pretty(provenance));
+                write(dir.resolve("metrics.json"), pretty(metrics));
+            });
+        }
+    }
+
     /** Batch-1 latency of the written directory, loaded as a user's program loads it. */
     private static Latency measureLoaded(Path dir, Shape input) throws IOException {
         Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
