@@ -76,7 +76,7 @@ final class QuickstartCommand implements Command {
                 SEARCH_EVALS, wb.spec.train().seed(), true, "quickstart-linas");
         SearchCommand cmd = new SearchCommand();
         ParetoSearch.Outcome o = ParetoSearch.run(run, wb, plan, cmd.settings());
-        SearchCommand.printFront(o);
+        SearchCommand.printFront(o, "val acc");
         double[] latencies = o.front().stream().mapToDouble(Evaluation::latencyMs).sorted().toArray();
         double limit = latencies[(latencies.length - 1) / 2];
         String pick = String.format(Locale.ROOT, "accuracy@latency<=%.3fms", limit);

@@ -104,7 +104,7 @@ final class SearchCommand implements Command {
                 ParetoSearch.Plan plan = new ParetoSearch.Plan(strategy, parsedObjectives, parsedConstraints, evals, seed,
                         resume, name != null ? name : strategy + "-s" + seed);
                 ParetoSearch.Outcome o = ParetoSearch.run(dir, wb, plan, settings());
-                printFront(o);
+                printFront(o, wb.translates() ? "val BLEU" : "val acc");
             } else if (strategy.equals("darts")) {
                 darts(dir, wb);
             } else {
@@ -125,10 +125,10 @@ final class SearchCommand implements Command {
                 Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors()), latencyTable);
     }
 
-    static void printFront(ParetoSearch.Outcome o) {
+    static void printFront(ParetoSearch.Outcome o, String scoreTitle) {
         System.out.printf(Locale.ROOT, "%d evaluations, hypervolume %.4f; the front (%d children):%n", o.evaluations().size(),
                 o.hypervolume().length == 0 ? 0 : o.hypervolume()[o.hypervolume().length - 1], o.front().size());
-        System.out.printf(Locale.ROOT, "%9s %10s %8s %9s  %s%n", "val acc", "latency", "MMACs", "params", "arch");
+        System.out.printf(Locale.ROOT, "%9s %10s %8s %9s  %s%n", scoreTitle, "latency", "MMACs", "params", "arch");
         o.front().stream().sorted(Comparator.comparingDouble(Evaluation::latencyMs)).forEach(e -> System.out.printf(Locale.ROOT,
                 "%8.2f%% %8.3fms %8.2f %,9d  %s%n", e.accuracy(), e.latencyMs(), e.macs() / 1e6, e.params(), e.arch().id()));
         System.out.println("written: " + o.directory() + " (pareto.json, pareto.csv, pareto.png), and the same in the run directory");

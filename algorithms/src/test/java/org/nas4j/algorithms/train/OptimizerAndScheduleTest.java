@@ -17,11 +17,8 @@ class OptimizerAndScheduleTest {
     void nesterovSgdFollowsPytorchSemantics() {
         // torch.optim.SGD([w], lr=0.1, momentum=0.9, nesterov=True, weight_decay=0.01) with loss = sum(w * c)
         try (NDManager m = NDManager.newBaseManager()) {
-            Parameter p = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).optShape(new Shape(2)).build();
-            p.setInitializer((manager, shape, type) -> manager.create(new float[] {1f, -2f}));
-            p.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32);
-            PairList<String, Parameter> params = new PairList<>();
-            params.add("w", p);
+            PairList<String, Parameter> params = weights(m);
+            Parameter p = params.get("w");
             TrainConfig c = new TrainConfig("uniform", 0, 1, 1, 0.1f, "cosine", 0, 0, 0.9f, true, 0.01f, 0, 0, 0, false, 1, 1, 0, "none", 1, "sgd");
             NesterovSgd sgd = new NesterovSgd(params, m.newSubManager(), c);
             NDArray coeff = m.create(new float[] {3f, 0.5f});
@@ -51,15 +48,22 @@ class OptimizerAndScheduleTest {
         }
     }
 
+    /** One weight {@code w = (1, -2)}. */
+    private static PairList<String, Parameter> weights(NDManager m) {
+        Parameter p = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).optShape(new Shape(2)).build();
+        p.setInitializer((manager, shape, type) -> manager.create(new float[] {1f, -2f}));
+        p.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32);
+        PairList<String, Parameter> params = new PairList<>();
+        params.add("w", p);
+        return params;
+    }
+
     @Test
     void adamMatchesPyTorchAndResumesItsBiasCorrection() {
         // torch.optim.Adam([w], lr=0.1, betas=(0.9, 0.999), weight_decay=0.01) with loss = sum(w * c)
         try (NDManager m = NDManager.newBaseManager()) {
-            Parameter p = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).optShape(new Shape(2)).build();
-            p.setInitializer((manager, shape, type) -> manager.create(new float[] {1f, -2f}));
-            p.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32);
-            PairList<String, Parameter> params = new PairList<>();
-            params.add("w", p);
+            PairList<String, Parameter> params = weights(m);
+            Parameter p = params.get("w");
             TrainConfig c = new TrainConfig("uniform", 0, 1, 1, 0.1f, "cosine", 0, 0, 0.9f, true, 0.01f, 0, 0, 0, false, 1, 1,
                     0, "none", 1, "adam");
             SupernetOptimizer adam = SupernetOptimizer.of(params, m.newSubManager(), c);

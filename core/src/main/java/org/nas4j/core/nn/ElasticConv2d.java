@@ -9,6 +9,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import com.google.common.base.Preconditions;
+import java.util.List;
 
 /**
  * A 2-D convolution (regular or depthwise) that slices one max-size weight: the leading output
@@ -28,6 +29,8 @@ public final class ElasticConv2d extends AbstractElasticBlock {
     private final Parameter bias;
     private int activeOut;
     private int activeKernel;
+    private int groupWidth;
+    private List<Integer> inputGroups;
 
     private ElasticConv2d(Builder b) {
         super(VERSION);
@@ -65,6 +68,25 @@ public final class ElasticConv2d extends AbstractElasticBlock {
         activeOut = out;
     }
 
+    /**
+     * Reads the input as a concatenation of parts of {@code groupWidth} channels, part {@code g}
+     * always through the same weight columns (see {@link Slices#columnGroups}); without groups the
+     * input meets the leading columns. Needs the maximal kernel.
+     *
+     * @param groupWidth channels per part
+     * @param groups the parts the input holds, in its order, or null for leading columns
+     */
+    public void setInputGroups(int groupWidth, List<Integer> groups) {
+        Preconditions.checkArgument(groups == null || (!depthwise && groupWidth > 0 && activeKernel == maxKernel),
+                "input groups need a regular convolution at its maximal kernel");
+        this.groupWidth = groupWidth;
+        this.inputGroups = groups == null ? null : List.copyOf(groups);
+    }
+
+    private NDArray slice(NDArray a, NDManager m, long out, long in, int kernel) {
+        return inputGroups == null ? Slices.convWeight(a, m, out, in, kernel) : Slices.columnGroups(a, m, out, groupWidth, inputGroups);
+    }
+
     /** @param kernel the kernel size the next forward uses (odd, at most the max) */
     public void setActiveKernel(int kernel) {
         Preconditions.checkArgument(
@@ -81,8 +103,7 @@ public final class ElasticConv2d extends AbstractElasticBlock {
         NDManager m = x.getManager();
         long wIn = depthwise ? 1 : in;
         int kernel = activeKernel;
-        NDArray w = weight.get(p -> ps.getValue(p, x.getDevice(), training), m,
-                a -> Slices.convWeight(a, m, out, wIn, kernel));
+        NDArray w = weight.get(p -> ps.getValue(p, x.getDevice(), training), m, a -> slice(a, m, out, wIn, kernel));
         NDArray b =
                 bias == null
                         ? null
@@ -130,7 +151,7 @@ public final class ElasticConv2d extends AbstractElasticBlock {
         int kernel = activeKernel;
         long wIn = depthwise ? 1 : in;
         copier.copy(conv.getParameters().get("weight"),
-                m -> weight.get(Parameter::getArray, m, a -> Slices.convWeight(a, m, out, wIn, kernel)));
+                m -> weight.get(Parameter::getArray, m, a -> slice(a, m, out, wIn, kernel)));
         if (bias != null) {
             copier.copy(conv.getParameters().get("bias"), m -> Slices.leading(bias.getArray(), m, out));
         }

@@ -9,6 +9,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import com.google.common.base.Preconditions;
+import java.util.List;
 
 /**
  * A fully connected layer over the leading {@code out × in} slice of a max-size weight, shared or
@@ -26,6 +27,8 @@ public final class ElasticLinear extends AbstractElasticBlock {
     private final ElasticWeight weight;
     private final Parameter bias;
     private int activeOut;
+    private int groupWidth;
+    private List<Integer> inputGroups;
 
     /**
      * @param maxIn the largest input width
@@ -65,6 +68,22 @@ public final class ElasticLinear extends AbstractElasticBlock {
         activeOut = out;
     }
 
+    /**
+     * Reads the input as a concatenation of parts of {@code groupWidth} features, part {@code g}
+     * always through the same weight columns (see {@link Slices#columnGroups}).
+     *
+     * @param groupWidth features per part
+     * @param groups the parts the input holds, in its order, or null for leading columns
+     */
+    public void setInputGroups(int groupWidth, List<Integer> groups) {
+        this.groupWidth = groupWidth;
+        this.inputGroups = groups == null ? null : List.copyOf(groups);
+    }
+
+    private NDArray slice(NDArray a, NDManager m, long out, long in) {
+        return inputGroups == null ? Slices.leading2(a, m, out, in) : Slices.columnGroups(a, m, out, groupWidth, inputGroups);
+    }
+
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
@@ -72,7 +91,7 @@ public final class ElasticLinear extends AbstractElasticBlock {
         long in = x.getShape().getLastDimension();
         NDManager m = x.getManager();
         long out = activeOut;
-        NDArray w = weight.get(p -> ps.getValue(p, x.getDevice(), training), m, a -> Slices.leading2(a, m, out, in));
+        NDArray w = weight.get(p -> ps.getValue(p, x.getDevice(), training), m, a -> slice(a, m, out, in));
         NDArray b = Slices.leading(ps.getValue(bias, x.getDevice(), training), x.getManager(), activeOut);
         return Linear.linear(x, w, b);
     }
@@ -94,7 +113,7 @@ public final class ElasticLinear extends AbstractElasticBlock {
         Preconditions.checkArgument(target.sharedWeight != null, "the target of a copy has a plain weight");
         long out = target.maxOut;
         long in = target.maxIn;
-        copier.copy(target.sharedWeight, m -> weight.get(Parameter::getArray, m, a -> Slices.leading2(a, m, out, in)));
+        copier.copy(target.sharedWeight, m -> weight.get(Parameter::getArray, m, a -> slice(a, m, out, in)));
         copier.copy(target.bias, m -> Slices.leading(bias.getArray(), m, out));
     }
 
@@ -106,8 +125,7 @@ public final class ElasticLinear extends AbstractElasticBlock {
     public Linear toStatic(long in, WeightCopier copier) {
         Linear lin = Linear.builder().setUnits(activeOut).build();
         long out = activeOut;
-        copier.copy(lin.getParameters().get("weight"),
-                m -> weight.get(Parameter::getArray, m, a -> Slices.leading2(a, m, out, in)));
+        copier.copy(lin.getParameters().get("weight"), m -> weight.get(Parameter::getArray, m, a -> slice(a, m, out, in)));
         copier.copy(lin.getParameters().get("bias"), m -> Slices.leading(bias.getArray(), m, out));
         return lin;
     }

@@ -1,8 +1,11 @@
 package org.nas4j.core.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import java.util.List;
 
 /**
  * Leading-slice views of max-size parameters. Views keep autograd (gradients land only in the
@@ -52,5 +55,25 @@ public final class Slices {
         }
         long s = (maxK - kernel) / 2;
         return w.get(manager, new NDIndex(":{}, :{}, {}:{}, {}:{}", out, in, s, s + kernel, s, s + kernel));
+    }
+
+    /**
+     * Column groups of a weight whose input is a concatenation of equally wide parts, of which the
+     * child passes only some: part {@code g} always meets the same columns, whichever parts come
+     * before it (a NASNet cell concatenates only its unused blocks).
+     *
+     * @param w a weight {@code [out, in, ...]}, its trailing axes kept whole
+     * @param manager the step's manager
+     * @param rows leading output rows to keep
+     * @param groupWidth the width of one part
+     * @param groups the parts the input holds, in its order
+     * @return the columns of those parts, concatenated in that order
+     */
+    public static NDArray columnGroups(NDArray w, NDManager manager, long rows, long groupWidth, List<Integer> groups) {
+        NDList parts = new NDList();
+        for (int g : groups) {
+            parts.add(w.get(manager, new NDIndex(":{}, {}:{}", rows, g * groupWidth, (g + 1) * groupWidth)));
+        }
+        return parts.size() == 1 ? parts.head() : NDArrays.concat(parts, 1);
     }
 }

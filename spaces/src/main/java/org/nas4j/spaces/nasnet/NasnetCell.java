@@ -68,6 +68,25 @@ final class NasnetCell extends AbstractElasticBlock {
         active = blocks;
     }
 
+    /** @return the blocks (0-based) this cell outputs, concatenated in this order */
+    List<Integer> outputBlocks() {
+        return NasnetSpace.unused(active).stream().map(state -> state - 2).toList();
+    }
+
+    /** @return C, the channels of each block */
+    int width() {
+        return width;
+    }
+
+    /**
+     * @param cell0 the cell two back, or null for the stem
+     * @param cell1 the previous cell, or null for the stem
+     */
+    void setInputCells(NasnetCell cell0, NasnetCell cell1) {
+        pre0.setInputBlocks(cell0 == null ? 0 : cell0.width, cell0 == null ? null : cell0.outputBlocks());
+        pre1.setInputBlocks(cell1 == null ? 0 : cell1.width, cell1 == null ? null : cell1.outputBlocks());
+    }
+
     void setTrainingProgress(double progress) {
         if (dropPath != null) {
             dropPath.setProgress(progress);

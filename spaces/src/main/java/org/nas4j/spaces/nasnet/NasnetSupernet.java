@@ -88,6 +88,12 @@ public final class NasnetSupernet extends Supernet {
         for (int i = 0; i < cells.size(); i++) {
             cells.get(i).setActive(config.isReduction(i) ? reduce : normal);
         }
+        // cells read their inputs' blocks through per-block weight columns, whichever blocks are concatenated
+        for (int i = 0; i < cells.size(); i++) {
+            cells.get(i).setInputCells(i >= 2 ? cells.get(i - 2) : null, i >= 1 ? cells.get(i - 1) : null);
+        }
+        NasnetCell last = cells.get(cells.size() - 1);
+        classifier.setInputGroups(last.width(), last.outputBlocks());
     }
 
     @Override

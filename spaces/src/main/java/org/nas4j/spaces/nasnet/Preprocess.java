@@ -1,5 +1,6 @@
 package org.nas4j.spaces.nasnet;
 
+import java.util.List;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
@@ -17,8 +18,9 @@ import org.nas4j.core.supernet.Cost;
 
 /**
  * Brings a previous cell's output to a cell's width C: ReLU, 1×1 conv, BN; after a reduction the
- * cell two back is also halved first (3×3 average pool, stride 2). Its input width varies with the
- * arch (a cell outputs C per unused block), so the conv reads the leading channels of its weight.
+ * cell two back is also halved first (3×3 average pool, stride 2). A cell outputs only its unused
+ * blocks, concatenated, so the conv reads each block's channels through that block's own weight
+ * columns: block j means the same to it in every genotype.
  */
 final class Preprocess extends AbstractElasticBlock {
 
@@ -35,6 +37,14 @@ final class Preprocess extends AbstractElasticBlock {
         this.halve = halve;
         conv = addChildBlock("conv", ElasticConv2d.builder().setChannels(maxIn, width).build());
         bn = addChildBlock("bn", new ElasticBatchNorm(width, false));
+    }
+
+    /**
+     * @param blockWidth channels per block of the input cell
+     * @param blocks the input cell's concatenated blocks (0-based), or null when the input is the stem
+     */
+    void setInputBlocks(int blockWidth, List<Integer> blocks) {
+        conv.setInputGroups(blockWidth, blocks);
     }
 
     @Override
