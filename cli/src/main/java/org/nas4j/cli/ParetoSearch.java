@@ -34,6 +34,7 @@ import org.nas4j.core.space.SearchSpace;
 import org.nas4j.core.util.AtomicFiles;
 import org.nas4j.core.util.Seeds;
 import org.nas4j.core.util.UserException;
+import org.nas4j.spaces.SpaceRegistry;
 
 /**
  * A hardware-aware search over a trained supernet: a strategy spends a budget of real evaluations
@@ -250,7 +251,7 @@ final class ParetoSearch {
             members.add(m);
         });
         json.add("front", members);
-        byte[] png = Charts.png(frontCharts(done, front));
+        byte[] png = Charts.png(frontCharts(done, front, scoreLabel(wb.spec.space())));
         for (Path where : places) {
             AtomicFiles.writeString(where.resolve("pareto.csv"), csv.toString());
             AtomicFiles.writeString(where.resolve("pareto.json"), pretty(json));
@@ -258,15 +259,20 @@ final class ParetoSearch {
         }
     }
 
+    /** @return what the accuracy objective measures in a run of this space, for axis titles */
+    static String scoreLabel(String space) {
+        return SpaceRegistry.get(space).translates() ? "validation character BLEU (%)" : "validation accuracy (%)";
+    }
+
     /** Accuracy against latency and against MACs: every evaluated child, and the front. */
-    static List<XYChart> frontCharts(List<Evaluation> all, List<Evaluation> front) {
+    static List<XYChart> frontCharts(List<Evaluation> all, List<Evaluation> front, String scoreLabel) {
         List<Evaluation> sorted = front.stream().sorted(Comparator.comparingDouble(Evaluation::latencyMs)).toList();
         List<Evaluation> byMacs = front.stream().sorted(Comparator.comparingLong(Evaluation::macs)).toList();
         return List.of(
-                Charts.chart("accuracy vs latency", "latency (ms, batch 1)", "validation accuracy (%)", List.of(
+                Charts.chart("accuracy vs latency", "latency (ms, batch 1)", scoreLabel, List.of(
                         new Charts.Series("evaluated", values(all, Evaluation::latencyMs), values(all, Evaluation::accuracy), false),
                         new Charts.Series("front", values(sorted, Evaluation::latencyMs), values(sorted, Evaluation::accuracy), true))),
-                Charts.chart("accuracy vs MACs", "MMACs", "validation accuracy (%)", List.of(
+                Charts.chart("accuracy vs MACs", "MMACs", scoreLabel, List.of(
                         new Charts.Series("evaluated", values(all, e -> e.macs() / 1e6), values(all, Evaluation::accuracy), false),
                         new Charts.Series("front (accuracy, latency)", values(byMacs, e -> e.macs() / 1e6),
                                 values(byMacs, Evaluation::accuracy), false))));

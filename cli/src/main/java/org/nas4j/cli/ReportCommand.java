@@ -101,14 +101,15 @@ final class ReportCommand implements Command {
         List<Evaluation> all = rows.stream().map(ParetoSearch.Row::evaluation).toList();
         List<Evaluation> front = rows.stream().filter(ParetoSearch.Row::onFront).map(ParetoSearch.Row::evaluation).toList();
         List<Double> hv = rows.stream().map(ParetoSearch.Row::hypervolume).toList();
-        image(html, Charts.png(ParetoSearch.frontCharts(all, front)));
+        image(html, Charts.png(ParetoSearch.frontCharts(all, front, ParetoSearch.scoreLabel(space.name()))));
         double[] index = new double[hv.size()];
         for (int i = 0; i < index.length; i++) {
             index[i] = i + 1;
         }
         image(html, Charts.png(List.of(Charts.chart("hypervolume", "real evaluations", "hypervolume (normalized)",
                 List.of(new Charts.Series("hypervolume", index, array(hv), true))))));
-        html.append("<h3>The front</h3><table><tr><th>val acc</th><th>latency ms</th><th>MMACs</th><th>params</th>"
+        html.append("<h3>The front</h3><table><tr><th>" + (SpaceRegistry.get(space.name()).translates() ? "val BLEU" : "val acc")
+                + "</th><th>latency ms</th><th>MMACs</th><th>params</th>"
                 + "<th>arch</th><th>export</th></tr>");
         for (JsonElement el : pareto.getAsJsonArray("front")) {
             JsonObject m = el.getAsJsonObject();
