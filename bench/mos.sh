@@ -5,14 +5,14 @@
 # trained alone with as many optimizer updates; the latency / BLEU fronts of plain and layer-wise
 # MoS search; every stage timed.
 #
-# Usage: bench/mos.sh OUT_DIR [epochs=1] [evals=20]
+# Usage: bench/mos.sh OUT_DIR [epochs=1] [evals=20] [seed=0]   (evals 0: no search)
 # Needs: apt-get install -y dict-freedict-eng-deu
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out="$1"; epochs="${2:-1}"; evals="${3:-20}"
+out="$1"; epochs="${2:-1}"; evals="${3:-20}"; seed="${4:-0}"
 mkdir -p "$out"
 common=(--space transformer-freedict --data freedict --optimizer adam --lr 0.002 --batch-size 128 --schedule cosine
-  --validation-size 1000 --epochs "$epochs" --seed 0)
+  --validation-size 1000 --epochs "$epochs" --seed "$seed")
 children=(e64_enc:128h2_dec:128h2 e64_enc:256h2,256h2_dec:256h2,256h2 e96_enc:256h4,256h4_dec:256h4,256h4
   e128_enc:512h4,512h4,512h4_dec:512h4,512h4,512h4)
 scores="$out/scores.tsv"
@@ -37,7 +37,8 @@ for a in "${children[@]}"; do
   score alone "$run" "$a"
 done
 for mix in none layer; do
+  [ "$evals" -gt 0 ] || break
   ./nas4j search --run "$out/super-$mix" --strategy nsga2 --objectives accuracy,latency --evals "$evals" --val-images 300 \
-    --latency-calls 5 --seed 0 > "$out/search-$mix.txt" 2>&1
+    --latency-calls 5 --seed "$seed" > "$out/search-$mix.txt" 2>&1
 done
 cat "$scores"
