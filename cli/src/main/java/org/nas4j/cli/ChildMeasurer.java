@@ -152,11 +152,8 @@ final class ChildMeasurer implements SearchContext.Evaluator {
 
     /** Character BLEU (in %) of the child's greedy translations of the first validation words. */
     private double translationScore(Arch arch) {
-        wb.net.activate(arch);
         List<WordPair> pairs = wb.words.validation();
-        pairs = pairs.subList(0, Math.min(pairs.size(), settings.validationImages()));
-        return 100 * wb.translationEvaluator().score((SequenceToSequence) wb.net, new ParameterStore(wb.manager, false),
-                pairs, wb.manager).bleu();
+        return 100 * wb.translationMetrics(arch, pairs.subList(0, Math.min(pairs.size(), settings.validationImages()))).bleu();
     }
 
     /**

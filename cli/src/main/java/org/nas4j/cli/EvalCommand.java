@@ -1,6 +1,5 @@
 package org.nas4j.cli;
 
-import ai.djl.training.ParameterStore;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import org.nas4j.algorithms.train.ChildEvaluator;
 import org.nas4j.algorithms.translate.TranslationMetrics;
-import org.nas4j.core.nn.SequenceToSequence;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.supernet.Cost;
 import org.nas4j.core.util.UserException;
@@ -55,10 +53,8 @@ final class EvalCommand implements Command {
     }
 
     private void printTranslation(Workbench wb, Arch a) {
-        wb.net.activate(a);
         List<WordPair> pairs = split.equals("test") ? wb.words.test() : wb.words.validation();
-        TranslationMetrics m = wb.translationEvaluator().score((SequenceToSequence) wb.net,
-                new ParameterStore(wb.manager, false), pairs, wb.manager);
+        TranslationMetrics m = wb.translationMetrics(a, pairs);
         Cost cost = wb.net.cost(a);
         System.out.printf(Locale.ROOT, "%s words: %d, exact match %.2f%%, character error rate %.2f%%, character BLEU %.2f%%"
                 + "%n%.2f MMACs, %d params: %s%n", split, pairs.size(), 100 * m.exactMatch(), 100 * m.characterErrorRate(),

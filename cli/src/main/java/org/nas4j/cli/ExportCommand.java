@@ -1,6 +1,5 @@
 package org.nas4j.cli;
 
-import ai.djl.training.ParameterStore;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
@@ -13,9 +12,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import org.nas4j.algorithms.train.ChildEvaluator;
-import org.nas4j.algorithms.translate.TranslationEvaluator;
 import org.nas4j.algorithms.translate.TranslationMetrics;
-import org.nas4j.core.nn.SequenceToSequence;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.supernet.Cost;
 import org.nas4j.core.util.UserException;
@@ -120,11 +117,8 @@ final class ExportCommand implements Command {
                     + " conv, batch-norm, linear and pooling graphs, and has no writer for the Transformer's attention"
                     + " (batched MatMul over masked Softmax) or LayerNormalization, nor for the token-by-token decoding loop");
         }
-        wb.net.activate(arch);
-        ParameterStore ps = new ParameterStore(wb.manager, false);
-        TranslationEvaluator evaluator = wb.translationEvaluator();
-        TranslationMetrics validation = evaluator.score((SequenceToSequence) wb.net, ps, wb.words.validation(), wb.manager);
-        TranslationMetrics test = evaluator.score((SequenceToSequence) wb.net, ps, wb.words.test(), wb.manager);
+        TranslationMetrics validation = wb.translationMetrics(arch, wb.words.validation());
+        TranslationMetrics test = wb.translationMetrics(arch, wb.words.test());
         Cost cost = wb.net.cost(arch);
         JsonObject metrics = new JsonObject();
         String[] splits = {"validation", "test"};

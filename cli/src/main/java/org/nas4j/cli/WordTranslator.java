@@ -14,6 +14,7 @@ import org.nas4j.core.nn.SequenceToSequence;
 import org.nas4j.core.util.UserException;
 import org.nas4j.datasets.text.CharVocabulary;
 import org.nas4j.spaces.serving.TranslatorCard;
+import org.nas4j.spaces.transformer.TransformerModel;
 
 /** An exported word translator loaded from its model directory: DJL's Model with the card's network. */
 final class WordTranslator implements AutoCloseable {
@@ -44,8 +45,7 @@ final class WordTranslator implements AutoCloseable {
             String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             throw new UserException("cannot load the translator in " + dir + " (" + why + "); export it again");
         }
-        int maxLength = (int) org.nas4j.spaces.SpaceRegistry.get(card.space()).newSupernet(card.tokens()).inputShape().get(1);
-        return new WordTranslator(model, CharVocabulary.parse(card.vocabulary()), maxLength);
+        return new WordTranslator(model, CharVocabulary.parse(card.vocabulary()), ((TransformerModel) model.getBlock()).maxLength());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.nas4j.algorithms.split.SplitTree;
@@ -15,6 +16,7 @@ import org.nas4j.algorithms.train.TrainConfig;
 import org.nas4j.algorithms.train.TrainingData;
 import org.nas4j.algorithms.translate.TranslationBatches;
 import org.nas4j.algorithms.translate.TranslationEvaluator;
+import org.nas4j.algorithms.translate.TranslationMetrics;
 import org.nas4j.core.nn.SequenceToSequence;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.supernet.Supernet;
@@ -25,6 +27,7 @@ import org.nas4j.datasets.ImageBatches;
 import org.nas4j.datasets.LabelledData;
 import org.nas4j.datasets.Splits;
 import org.nas4j.datasets.text.TranslationData;
+import org.nas4j.datasets.text.WordPair;
 import org.nas4j.spaces.SpaceRegistry;
 
 /**
@@ -125,10 +128,16 @@ final class Workbench implements AutoCloseable {
                 : TrainingData.images(train(), config, data.flip());
     }
 
-    /** @return a scorer of translation children (greedy decoding) */
-    TranslationEvaluator translationEvaluator() {
+    /**
+     * @param arch a child of this translation run
+     * @param pairs words and their references
+     * @return exact match, character error rate and character BLEU of its greedy translations
+     */
+    TranslationMetrics translationMetrics(Arch arch, List<WordPair> pairs) {
+        net.activate(arch);
         // a translation supernet's input shape is (1, longest sequence)
-        return new TranslationEvaluator(words.vocabulary(), (int) net.inputShape().get(1), EVAL_BATCH);
+        return new TranslationEvaluator(words.vocabulary(), (int) net.inputShape().get(1), EVAL_BATCH)
+                .score((SequenceToSequence) net, new ParameterStore(manager, false), pairs, manager);
     }
 
     /** @return the data and its split, for a log line */
@@ -152,9 +161,7 @@ final class Workbench implements AutoCloseable {
      */
     double validationScore(Arch arch) {
         if (translates()) {
-            net.activate(arch);
-            return 100 * translationEvaluator().score((SequenceToSequence) net, new ParameterStore(manager, false),
-                    words.validation(), manager).bleu();
+            return 100 * translationMetrics(arch, words.validation()).bleu();
         }
         return 100 * evaluator().accuracy(arch, validation(), manager);
     }

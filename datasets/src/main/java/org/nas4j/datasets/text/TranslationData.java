@@ -49,12 +49,4 @@ public record TranslationData(
                 List.copyOf(order.subList(test, test + validation)), List.copyOf(order.subList(0, test)),
                 CharVocabulary.of(order));
     }
-
-    /**
-     * @param n training pairs to keep
-     * @return this task with its first {@code n} training pairs only (same held-out sets)
-     */
-    public TranslationData withTrainingPairs(int n) {
-        return n >= train.size() ? this : new TranslationData(name, train.subList(0, n), validation, test, vocabulary);
-    }
 }
