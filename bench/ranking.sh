@@ -1,59 +1,66 @@
 #!/usr/bin/env bash
-# Ranking quality of supernet estimates on nb201-fmnist: one-shot vs few-shot (one sub-supernet per
-# operation of one edge) vs GM-NAS (gradient-matching bipartitions), the same number of
-# sub-supernets and the same total training epochs, against archs trained alone.
+# Ranking quality of supernet estimates against archs trained alone, on the proxy preset
+# nb201-fmnist:width=8,cells=2,input=16 (a 16x16 Fashion-MNIST subset: 10,000 training and 5,000
+# validation images, the same validation images for every network here).
 #
-# Usage: bench/ranking.sh OUT_DIR [archs=50] [base_epochs=2] [sub_epochs=1] [seed=0] [truth_epochs=3]
-#   NAS4J_RANKING_IMAGES  training images drawn from Fashion-MNIST (default 12000, 2000 of them held
-#                         out for validation); every network here trains on the same subset
-# The archs scored are the same for every seed (sampled with seed 0); the seed drives the supernets'
-# training. Ground truth (each arch trained alone with `nas4j train-arch`, seed 0) is cached in
-# OUT_DIR/truth.jsonl, so a second seed reuses it. Results: OUT_DIR/ranking.txt.
+# Usage: bench/ranking.sh OUT_DIR [seed=0] [steps=...]
+#   1. ground truth: 60 archs drawn uniformly, one per isomorphism class, each trained alone with
+#      seeds 0 and 1 (4 epochs); cached in bench/results/ranking/truth.jsonl, so a later run (or
+#      another session) resumes it and never trains a cell twice;
+#   2. one-shot supernets at an equal budget of 4,680 forward/backward passes (30 epochs of single
+#      paths at batch 64): the old recipe (lr 0.1, batch 128 so 2,340 passes, BN with scale and
+#      shift) and the new default (NAS-Bench-201's RSPS: lr 0.025 cosine to 0.001, weight decay
+#      5e-4, batch 64, BN without scale and shift), and FairNAS's fair sampling (6 epochs x 5 paths);
+#      each keeps epoch snapshots, so tau is measured against epochs;
+#   3. few-shot (5 sub-supernets on edge e03) and GM-NAS (5 sub-supernets) with the new recipe:
+#      a 10-epoch base and 4 epochs per sub-supernet (30 epochs in all, as the one-shot run);
+#   4. nas4j rank: tau, rho and top-half tau with bootstrap intervals, paired differences against
+#      params, MACs, SynFlow and NASWOT; raw output to OUT_DIR and bench/results/ranking/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out="$1"; n="${2:-50}"; base="${3:-2}"; sub="${4:-1}"; seed="${5:-0}"; truth_epochs="${6:-3}"
-space=nb201-fmnist; subs=5
-mkdir -p "$out"
-# the cached ground truth must come from one setting; supernet budgets each get a run directory
-settings="archs=$n truth_epochs=$truth_epochs images=${NAS4J_RANKING_IMAGES:-12000}"
-if [ -f "$out/settings" ] && [ "$(cat "$out/settings")" != "$settings" ]; then
-  echo "$out was made with $(cat "$out/settings"), not $settings: use another OUT_DIR" >&2; exit 2
-fi
-echo "$settings" > "$out/settings"
-data="$out/data"
-[ -f "$data/train-labels-idx1-ubyte.gz" ] || /usr/bin/python3 bench/fmnist-subset.py "$data" "${NAS4J_RANKING_IMAGES:-12000}" 0
-recipe=(--data "$data" --validation-size 2000 --batch-size 128 --lr 0.1 --schedule cosine --augment-pad 0 --flip false)
-run="$out/base$base-sub$sub-seed$seed"
+out="$1"; seed="${2:-0}"
+space=nb201-fmnist:width=8,cells=2,input=16
+results="$(pwd)/bench/results/ranking"
+nas4j="$(pwd)/nas4j"
+mkdir -p "$out" "$results"
+cd "$out"   # every path below is relative to OUT_DIR, as the cached truth's settings are
+[ -f data/train-labels-idx1-ubyte.gz ] || /usr/bin/python3 "$(dirname "$nas4j")/bench/fmnist-subset.py" data 15000 0 16
+split=(--data data --validation-size 5000)
 
-# supernets: a base trained one-shot, then (a) one-shot for the same extra epochs the splits get,
-# (b) few-shot on edge e03 (input to output), (c) GM with the same number of sub-supernets
-[ -f "$run/base/checkpoints/latest.ckpt" ] || \
-  ./nas4j train --space "$space" --sampler uniform --epochs "$base" --out "$run/base" --seed "$seed" "${recipe[@]}"
-[ -f "$run/oneshot/checkpoints/latest.ckpt" ] || \
-  ./nas4j train --space "$space" --sampler uniform --epochs $((base + subs * sub)) --out "$run/oneshot" --seed "$seed" "${recipe[@]}"
+# 1. the ground truth, cached under bench/results
+mkdir -p truth
+[ -f "$results/truth.jsonl" ] && [ ! -f truth/truth.jsonl ] && cp "$results/truth.jsonl" truth/truth.jsonl
+"$nas4j" truth --space "$space" "${split[@]}" --archs 60 --seeds 0,1 --epochs 4 --out truth
+cp truth/truth.jsonl "$results/truth.jsonl"
+cp truth/settings.txt "$results/truth-settings.txt"
+
+# 2. one-shot supernets, epoch snapshots kept. Budgets: 30 epochs of 156 steps of one path at batch
+#    64 (4,680 forward/backward passes); the old recipe sees the same 30 epochs at batch 128 (2,340
+#    passes); fair6 takes 5 paths per step (936 steps, 4,680 passes)
+common=(--seed "$seed" --snapshots --augment-pad 0 --flip false --schedule cosine "${split[@]}")
+rsps=(--batch-size 64 --lr 0.025 --lr-floor 0.04 --weight-decay 5e-4)
+train() { local dir="s$seed/$1"; shift; [ -f "$dir/checkpoints/latest.ckpt" ] || "$nas4j" train "$@" --out "$dir" "${common[@]}"; }
+train old30 --space "$space" --sampler uniform --epochs 30 --batch-size 128 --lr 0.1
+train rsps30 --space "$space,affine=false" "${rsps[@]}" --sampler uniform --epochs 30
+train rsps30a --space "$space" "${rsps[@]}" --sampler uniform --epochs 30
+train fair6 --space "$space,affine=false" "${rsps[@]}" --sampler fair --epochs 6
+
+# 3. few-shot (5 sub-supernets, one per operation of edge e23, into the cell's output) and GM-NAS
+#    (5 sub-supernets) from a 10-epoch base, 4 epochs per sub-supernet: 4,680 steps in all, as rsps30
+train base10 --space "$space,affine=false" "${rsps[@]}" --sampler uniform --epochs 10
 for method in fewshot gm; do
-  if [ ! -f "$run/$method/split/tree.json" ]; then
-    rm -rf "$run/$method"; cp -r "$run/base" "$run/$method"
-    dims=(); [ "$method" = fewshot ] && dims=(--dimensions e03)
-    ./nas4j split --run "$run/$method" --method "$method" --budget "$subs" "${dims[@]}" --train-epochs "$sub"
+  dir="s$seed/$method"
+  if [ ! -f "$dir/split/tree.json" ]; then
+    rm -rf "$dir"; cp -r "s$seed/base10" "$dir"
+    dims=(); [ "$method" = fewshot ] && dims=(--dimensions e23)
+    "$nas4j" split --run "$dir" --method "$method" --budget 5 "${dims[@]}" --train-epochs 4
   fi
 done
-for est in oneshot fewshot gm; do
-  ./nas4j search --run "$run/$est" --strategy rsps --evals "$n" --seed 0 > "$run/$est/rsps.txt"
-done
 
-# ground truth for the archs that were scored (the same archs in every supernet)
-truth="$out/truth.jsonl"; touch "$truth"
-sed 's/.*"arch":"\([^"]*\)".*/\1/' "$run/oneshot/search/rsps.jsonl" | while read -r arch; do
-  grep -qF "\"$arch\"" "$truth" && continue
-  dir="$out/alone/$(printf '%s' "$arch" | md5sum | cut -c1-12)"; rm -rf "$dir"
-  acc="$(./nas4j train-arch --space "$space" --arch "$arch" --epochs "$truth_epochs" --out "$dir" --seed 0 "${recipe[@]}" \
-    | sed -n 's/^validation accuracy \([0-9.]*\)% of .*/\1/p')"
-  [ -n "$acc" ] || { echo "train-arch $arch printed no validation accuracy" >&2; exit 1; }
-  printf '{"arch":"%s","accuracy":%s}\n' "$arch" "$acc" >> "$truth"
-done
-
-for est in oneshot fewshot gm; do
-  printf 'base %s sub %s seed %s %-8s ' "$base" "$sub" "$seed" "$est"
-  ./nas4j rank --truth "$truth" --estimates "$run/$est/search/rsps.jsonl"
-done | tee -a "$out/ranking.txt"
+# 4. ranking quality with bootstrap intervals, against the training-free baselines
+rank() { "$nas4j" rank --truth truth/truth.jsonl --space "$space" --data data --bootstrap 2000 "$@"; }
+r="s$seed"
+rank --run "$r/rsps30" --run "$r/old30" --run "$r/rsps30a" --run "$r/fair6" --snapshots 1,3,10,20,30 \
+  --out "$results/epochs-seed$seed.json" | tee "$results/epochs-seed$seed.txt"
+rank --run "$r/rsps30" --run "$r/old30" --run "$r/rsps30a" --run "$r/fair6" --run "$r/fewshot" --run "$r/gm" \
+  --out "$results/final-seed$seed.json" | tee "$results/final-seed$seed.txt"

@@ -31,6 +31,7 @@ public final class Main {
         commands.put("train-arch", new TrainArchCommand());
         commands.put("split", new SplitCommand());
         commands.put("search", new SearchCommand());
+        commands.put("truth", new TruthCommand());
         commands.put("rank", new RankCommand());
         commands.put("eval", new EvalCommand());
         commands.put("quickstart", new QuickstartCommand());
@@ -53,6 +54,12 @@ public final class Main {
                 jc.getUsageFormatter().usage(usage);
                 err.print(usage);
                 return args.length == 0 ? 2 : 0;
+            }
+            if (java.util.Arrays.asList(args).contains("--help")) {
+                StringBuilder usage = new StringBuilder();
+                jc.getUsageFormatter().usage(name, usage);
+                System.out.print(usage);
+                return 0;
             }
             return commands.get(name).run();
         } catch (ParameterException e) {

@@ -49,7 +49,7 @@ final class QuickstartCommand implements Command {
         RunSpec spec = run.exists()
                 ? run.read()
                 : new RunSpec("ofa-mbv3-fmnist", data, 0, quickstartConfig(epochs), null);
-        TrainCommand.train(run, spec, wb -> {
+        TrainCommand.train(run, spec, true, false, wb -> {
             report(run, wb);
             try {
                 Arch chosen = search(run, wb);

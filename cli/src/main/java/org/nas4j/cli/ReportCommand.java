@@ -56,6 +56,7 @@ final class ReportCommand implements Command {
                 .append("<p>space <b>").append(escape(space)).append("</b>, data <b>").append(escape(spec.get("data").getAsString()))
                 .append("</b></p>");
         trainingCurve(dir, html);
+        ranking(dir, html);
         search(dir, SpaceRegistry.get(space).space(), html);
         split(dir, SpaceRegistry.get(space).space(), html);
         html.append("</body></html>\n");
@@ -81,6 +82,31 @@ final class ReportCommand implements Command {
         XYChart c = Charts.chart("supernet training loss", "epoch", "mean loss (label-smoothed)", List.of(
                 new Charts.Series("loss", array(epochs), array(loss), true)));
         image(html, Charts.png(List.of(c)));
+    }
+
+    /** What 'nas4j rank' measured of this supernet: τ against epochs, and every estimator's intervals. */
+    private static void ranking(RunDirectory dir, StringBuilder html) throws IOException {
+        Path json = dir.root().resolve("ranking.json");
+        if (!Files.isRegularFile(json)) {
+            return;
+        }
+        JsonObject report = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        html.append("<h2>Ranking quality</h2><p>against ").append(report.get("archs").getAsInt())
+                .append(" archs trained alone (<code>").append(escape(report.get("truth").getAsString()))
+                .append("</code>, seeds ").append(escape(report.get("seeds").getAsString())).append(")</p>");
+        image(html, Charts.png(List.of(RankingChart.tauAgainstEpochs(report))));
+        html.append("<table><tr><th>estimator</th><th>Kendall τ [95% CI]</th><th>Spearman ρ [95% CI]</th>"
+                + "<th>top τ [95% CI]</th></tr>");
+        for (JsonElement e : report.getAsJsonArray("estimators")) {
+            JsonObject o = e.getAsJsonObject();
+            html.append("<tr><td class=\"a\">").append(escape(o.get("estimator").getAsString())).append("</td>");
+            for (String key : new String[] {"kendallTau", "spearmanRho", "topKendallTau"}) {
+                html.append(String.format(Locale.ROOT, "<td>%.3f [%.3f, %.3f]</td>", o.get(key).getAsDouble(),
+                        o.get(key + "Low").getAsDouble(), o.get(key + "High").getAsDouble()));
+            }
+            html.append("</tr>");
+        }
+        html.append("</table>");
     }
 
     private static void search(RunDirectory dir, SearchSpace space, StringBuilder html) throws IOException {

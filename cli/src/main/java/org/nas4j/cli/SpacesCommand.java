@@ -1,5 +1,6 @@
 package org.nas4j.cli;
 
+import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import java.util.Comparator;
 import java.util.List;
@@ -9,6 +10,9 @@ import org.nas4j.spaces.SpaceRegistry;
 
 @Parameters(commandDescription = "List the registered search spaces with their dimensions and sizes")
 final class SpacesCommand implements Command {
+
+    @Parameter(names = "--help", help = true, description = "this help")
+    boolean help;
 
     @Override
     public int run() {

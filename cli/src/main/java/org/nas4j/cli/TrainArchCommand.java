@@ -14,13 +14,7 @@ final class TrainArchCommand extends TrainCommand {
     String archText;
 
     TrainArchCommand() {
-        sampler = "uniform";
-        schedule = "cosine";
-        lr = 0.1f;
-        batchSize = 128;
-        augmentPad = 0;
-        flip = false;
-        epochs = 3;
+        useAloneDefaults();
     }
 
     @Override

@@ -32,8 +32,8 @@ class TrainCommand implements Command {
     @Parameter(names = "--data", description = "fashion-mnist, cifar10 or a directory with either")
     String data = "fashion-mnist";
 
-    @Parameter(names = "--sampler", description = "uniform, sandwich (largest teaches the others) or sandwich-labels"
-            + " (all children on the labels)")
+    @Parameter(names = "--sampler", description = "uniform, fair (FairNAS: every choice of every dimension once per step),"
+            + " sandwich (largest teaches the others) or sandwich-labels (all children on the labels)")
     String sampler = "sandwich";
 
     @Parameter(names = "--epochs", description = "passes over the training split")
@@ -60,6 +60,12 @@ class TrainCommand implements Command {
     @Parameter(names = "--schedule", description = "bignas (exponential decay to 5%, then constant) or cosine")
     String schedule = "bignas";
 
+    @Parameter(names = "--lr-floor", description = "the final learning rate as a fraction of --lr")
+    float lrFloor = TrainConfig.defaults("uniform", 1).lrFloor();
+
+    @Parameter(names = "--weight-decay", description = "L2 on conv and linear weights")
+    float weightDecay = TrainConfig.defaults("uniform", 1).weightDecay();
+
     @Parameter(names = "--random-children", description = "random children per sandwich step")
     int randomChildren = 2;
 
@@ -84,6 +90,10 @@ class TrainCommand implements Command {
 
     @Parameter(names = "--optimizer", description = "sgd (Nesterov momentum 0.9) or adam (beta1 0.9)")
     String optimizer = "sgd";
+
+    @Parameter(names = "--snapshots", description = "keep the weights of every epoch (checkpoints/epoch-N.ckpt),"
+            + " e.g. for 'nas4j rank --snapshots' (ranking quality against epochs)")
+    boolean snapshots;
 
     @Parameter(names = "--help", help = true, description = "this help")
     boolean help;
@@ -110,16 +120,35 @@ class TrainCommand implements Command {
             if (space == null) {
                 throw new UserException("--space is required for a new run (see 'nas4j spaces')");
             }
-            TrainConfig base = TrainConfig.defaults(sampler, epochs);
-            TrainConfig config = new TrainConfig(sampler, randomChildren, epochs, batchSize, lr, schedule,
-                    Math.min(base.warmupEpochs(), epochs / 2f), base.lrFloor(), base.momentum(), base.nesterov(),
-                    base.weightDecay(), base.labelSmoothing(), base.clipNorm(), augmentPad, flip, validationSize,
-                    checkpointEvery, seed, mixture, mixture.equals("none") ? 1 : experts, optimizer);
-            config.validate();
-            spec = new RunSpec(space, data, 0, config, arch());
+            spec = new RunSpec(space, data, 0, config(seed), arch());
         }
-        train(run, spec, wb -> {});
+        train(run, spec, true, snapshots, wb -> {});
         return 0;
+    }
+
+    /** Sets the recipe of an architecture trained alone: cosine from lr 0.1, batch 128, no augmentation, 3 epochs. */
+    final void useAloneDefaults() {
+        sampler = "uniform";
+        schedule = "cosine";
+        lr = 0.1f;
+        batchSize = 128;
+        augmentPad = 0;
+        flip = false;
+        epochs = 3;
+    }
+
+    /**
+     * @param runSeed the run's seed
+     * @return the training configuration the flags give, validated
+     */
+    final TrainConfig config(long runSeed) {
+        TrainConfig base = TrainConfig.defaults(sampler, epochs);
+        TrainConfig config = new TrainConfig(sampler, randomChildren, epochs, batchSize, lr, schedule,
+                Math.min(base.warmupEpochs(), epochs / 2f), lrFloor, base.momentum(), base.nesterov(),
+                weightDecay, base.labelSmoothing(), base.clipNorm(), augmentPad, flip, validationSize,
+                checkpointEvery, runSeed, mixture, mixture.equals("none") ? 1 : experts, optimizer);
+        config.validate();
+        return config;
     }
 
     /** Trains each chosen sub-supernet from its checkpoint (its parent's weights at split time) in its sub-space. */
@@ -176,9 +205,12 @@ class TrainCommand implements Command {
      *
      * @param run the run directory
      * @param spec its spec; {@code numClasses} 0 means "from the data"
+     * @param printValidation print the validation score of the smallest and largest child (or the one trained alone)
+     * @param snapshots keep a copy of the weights at every epoch's end
      * @param then runs on the trained supernet and its data before they are closed
      */
-    static void train(RunDirectory run, RunSpec spec, Consumer<Workbench> then) throws IOException {
+    static void train(RunDirectory run, RunSpec spec, boolean printValidation, boolean snapshots, Consumer<Workbench> then)
+            throws IOException {
         try (Workbench wb = Workbench.open(spec)) {
             RunSpec resolved = wb.spec;
             if (!run.exists()) {
@@ -209,6 +241,10 @@ class TrainCommand implements Command {
                     o.addProperty("skippedSteps", skipped);
                     o.addProperty("seconds", (System.nanoTime() - startNanos) / 1e9);
                     try {
+                        if (snapshots) {
+                            Files.copy(run.checkpoint(), run.checkpoint().resolveSibling("epoch-" + epoch + ".ckpt"),
+                                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        }
                         Files.writeString(log, o + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                                 StandardOpenOption.APPEND);
                     } catch (IOException e) {
@@ -217,7 +253,7 @@ class TrainCommand implements Command {
                 }
             });
             Arch[] report = alone != null ? new Arch[] {alone} : new Arch[] {wb.net.space().smallest(), wb.net.space().largest()};
-            for (Arch a : report) {
+            for (Arch a : printValidation ? report : new Arch[0]) {
                 System.out.printf(Locale.ROOT, "validation %s %.2f%% of %s%n", wb.scoreName(), wb.validationScore(a), a.id());
             }
             then.accept(wb);

@@ -78,8 +78,8 @@ final class Workbench implements AutoCloseable {
             throw new UserException("--validation-size " + spec.train().validationSize() + " leaves no training images ("
                     + data.train().size() + " in " + data.name() + ")");
         }
-        Splits.TrainValidation split =
-                Splits.carve(data.train(), spec.train().validationSize(), Seeds.derive(spec.train().seed(), "split", 0));
+        // the validation split belongs to the data, not the run: runs of every seed are scored on the same images
+        Splits.TrainValidation split = Splits.carve(data.train(), spec.train().validationSize(), Seeds.derive(0, "split", 0));
         NDManager manager = NDManager.newBaseManager();
         manager.getEngine().setRandomSeed((int) Seeds.derive(spec.train().seed(), "init", 0));
         int classes = data.train().classes().size();

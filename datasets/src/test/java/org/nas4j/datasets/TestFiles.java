@@ -48,6 +48,37 @@ public final class TestFiles {
         }
     }
 
+    /**
+     * Writes a Fashion-MNIST-format dataset of 10 classes of noisy gratings at {@code side}×{@code
+     * side}: class c is a sine grating at c·18° with a random phase and frequency, under Gaussian
+     * noise. Telling 18° apart takes spatial filters (3×3 convolutions help, pooling and 1×1
+     * convolutions alone do not), so architectures differ. Deterministic in the seed.
+     */
+    public static void writeGratings(Path dir, int train, int test, int side, long seed) throws IOException {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        for (String prefix : new String[] {"train", "t10k"}) {
+            int n = prefix.equals("train") ? train : test;
+            byte[] pixels = new byte[n * side * side];
+            byte[] labels = new byte[n];
+            for (int i = 0; i < n; i++) {
+                int c = rng.nextInt(10);
+                labels[i] = (byte) c;
+                double angle = Math.PI * c / 10;
+                double frequency = 0.15 + 0.15 * rng.nextDouble();
+                double phase = 2 * Math.PI * rng.nextDouble();
+                for (int y = 0; y < side; y++) {
+                    for (int x = 0; x < side; x++) {
+                        double u = x * Math.cos(angle) + y * Math.sin(angle);
+                        double v = 128 + 50 * Math.sin(2 * Math.PI * frequency * u + phase) + 55 * rng.nextGaussian();
+                        pixels[(i * side + y) * side + x] = (byte) Math.max(0, Math.min(255, Math.round(v)));
+                    }
+                }
+            }
+            write(dir.resolve(prefix + "-images-idx3-ubyte"), idx(0x803, new int[] {n, side, side}, pixels), false);
+            write(dir.resolve(prefix + "-labels-idx1-ubyte"), idx(0x801, new int[] {n}, labels), false);
+        }
+    }
+
     /** Writes CIFAR-10 binary batches with {@code perFile} records each; red = label * 10, green = record. */
     public static void writeCifar(Path dir, int perFile) throws IOException {
         String[] files = {"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin", "test_batch.bin"};

@@ -97,6 +97,7 @@ public final class SpaceRegistry {
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
     private static final Map<String, NasnetConfig> NASNET = new LinkedHashMap<>();
+    private static final Map<String, Nb201Config> NB201 = new LinkedHashMap<>();
 
     static {
         ofa(OfaMbv3Config.FMNIST, "OFA MobileNetV3 for 28x28 grayscale (Fashion-MNIST)");
@@ -115,8 +116,14 @@ public final class SpaceRegistry {
     }
 
     private static void nb201(Nb201Config c, String description) {
-        ENTRIES.put(c.name(), new Entry(c.name(), description, Nb201Space.of(c.name()),
-                new long[] {c.channels(), c.inputSize(), c.inputSize()}, (n, mix) -> new Nb201Supernet(c, n), false, Task.IMAGE_CLASSIFICATION));
+        NB201.put(c.name(), c);
+        ENTRIES.put(c.name(), nb201Entry(c, description + "; change with '" + c.name()
+                + ":width=W,cells=N,input=SIDE,affine=true|false'"));
+    }
+
+    private static Entry nb201Entry(Nb201Config c, String description) {
+        return new Entry(c.name(), description, Nb201Space.of(c.name()), new long[] {c.channels(), c.inputSize(), c.inputSize()},
+                (n, mix) -> new Nb201Supernet(c, n), false, Task.IMAGE_CLASSIFICATION);
     }
 
     private static void nasnet(NasnetConfig c, String description) {
@@ -133,28 +140,62 @@ public final class SpaceRegistry {
 
     /** A registered NASNet space with other N, F or ScheduledDropPath: the same cells, stacked otherwise. */
     private static Entry nasnetVariant(String name, NasnetConfig base, String options) {
-        int cells = base.cellsPerStage();
-        int filters = base.filters();
-        float drop = base.dropPath();
-        for (String option : options.split(",")) {
-            String[] kv = option.split("=", 2);
-            try {
-                switch (kv[0].trim()) {
-                    case "cells" -> cells = Integer.parseInt(kv[1].trim());
-                    case "filters" -> filters = Integer.parseInt(kv[1].trim());
-                    case "drop-path" -> drop = Float.parseFloat(kv[1].trim());
-                    default -> throw new UserException("space '" + name + "': unknown option '" + kv[0].trim()
-                            + "'; use cells=N, filters=F, drop-path=P");
-                }
-            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                throw new UserException("space '" + name + "': option '" + option + "' needs a number, e.g. cells=2");
-            }
-        }
+        Map<String, String> o = options(name, options, List.of("cells", "filters", "drop-path"), "cells=2");
+        int cells = intOption(name, o, "cells", base.cellsPerStage());
+        int filters = intOption(name, o, "filters", base.filters());
+        float drop = o.containsKey("drop-path") ? number(name, "drop-path", o.get("drop-path")).floatValue() : base.dropPath();
         if (cells < 1 || filters < 1 || drop < 0 || drop >= 1) {
             throw new UserException("space '" + name + "': need cells >= 1, filters >= 1 and 0 <= drop-path < 1");
         }
         NasnetConfig c = new NasnetConfig(name, base.channels(), base.inputSize(), filters, cells, drop);
         return nasnetEntry(c, "NASNet cells stacked with N=" + cells + ", F=" + filters + ", drop path " + drop);
+    }
+
+    /** A registered NAS-Bench-201 space at another width, depth, input side or batch norm: the same cells. */
+    private static Entry nb201Variant(String name, Nb201Config base, String options) {
+        Map<String, String> o = options(name, options, List.of("width", "cells", "input", "affine"), "width=8");
+        int width = intOption(name, o, "width", base.width());
+        int cells = intOption(name, o, "cells", base.cellsPerStage());
+        int input = intOption(name, o, "input", base.inputSize());
+        String affine = o.getOrDefault("affine", Boolean.toString(base.affine()));
+        if (width < 1 || cells < 1 || input < 8 || input % 4 != 0 || !List.of("true", "false").contains(affine)) {
+            throw new UserException("space '" + name + "': need width >= 1, cells >= 1, input a multiple of 4 from 8"
+                    + " and affine true or false");
+        }
+        Nb201Config c = new Nb201Config(name, base.channels(), input, width, cells, Boolean.parseBoolean(affine));
+        return nb201Entry(c, String.format(Locale.ROOT, "NAS-Bench-201 cells, width %d, %d per stage, %dx%d input%s",
+                width, cells, input, input, c.affine() ? "" : ", batch norm without scale and shift"));
+    }
+
+    /** Parses {@code key=value,...} after a space's name; every key must be one of {@code keys}. */
+    private static Map<String, String> options(String name, String text, List<String> keys, String example) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String option : text.split(",")) {
+            String[] kv = option.split("=", 2);
+            String key = kv[0].trim();
+            if (!keys.contains(key)) {
+                throw new UserException("space '" + name + "': unknown option '" + key + "'; use "
+                        + String.join(", ", keys.stream().map(k -> k + "=...").toList()));
+            }
+            if (kv.length < 2 || kv[1].isBlank()) {
+                throw new UserException("space '" + name + "': option '" + option + "' needs a value, e.g. " + example);
+            }
+            out.put(key, kv[1].trim());
+        }
+        return out;
+    }
+
+    private static int intOption(String name, Map<String, String> options, String key, int fallback) {
+        return options.containsKey(key) ? number(name, key, options.get(key)).intValue() : fallback;
+    }
+
+    private static Number number(String name, String key, String value) {
+        try {
+            return key.equals("drop-path") ? Float.parseFloat(value) : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new UserException("space '" + name + "': option '" + key + "=" + value + "' needs a number, e.g. "
+                    + key + "=2");
+        }
     }
 
     private SpaceRegistry() {}
@@ -185,11 +226,15 @@ public final class SpaceRegistry {
     public static Entry get(String name) {
         int colon = name.indexOf(':');
         if (colon > 0 && ENTRIES.containsKey(name.substring(0, colon))) {
-            NasnetConfig base = NASNET.get(name.substring(0, colon));
-            if (base == null) {
-                throw new UserException("space '" + name.substring(0, colon) + "' takes no options (after ':')");
+            String family = name.substring(0, colon);
+            String options = name.substring(colon + 1);
+            if (NASNET.containsKey(family)) {
+                return nasnetVariant(name, NASNET.get(family), options);
             }
-            return nasnetVariant(name, base, name.substring(colon + 1));
+            if (NB201.containsKey(family)) {
+                return nb201Variant(name, NB201.get(family), options);
+            }
+            throw new UserException("space '" + family + "' takes no options (after ':')");
         }
         Entry e = ENTRIES.get(name);
         if (e == null) {

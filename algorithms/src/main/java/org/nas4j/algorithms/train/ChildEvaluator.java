@@ -67,17 +67,36 @@ public final class ChildEvaluator {
      * @return top-1 accuracy in [0, 1] of the active child as it is (recalibrate it first)
      */
     public double score(ImageBatches data, NDManager manager) {
+        return measure(data, manager).accuracy();
+    }
+
+    /**
+     * A child's accuracy and loss on a labelled set.
+     *
+     * @param accuracy top-1 accuracy in [0, 1]
+     * @param loss mean cross-entropy (nats)
+     */
+    public record Score(double accuracy, double loss) {}
+
+    /**
+     * @param data the images to score on
+     * @param manager parent of the per-batch managers
+     * @return accuracy and mean cross-entropy of the active child as it is (recalibrate it first)
+     */
+    public Score measure(ImageBatches data, NDManager manager) {
         long correct = 0;
+        double loss = 0;
         int n = data.data().size();
         for (int from = 0; from < n; from += batchSize) {
             int[] positions = ImageBatches.range(from, Math.min(n, from + batchSize));
             try (NDManager sm = manager.newSubManager()) {
                 NDArray x = data.images(sm, positions, Augmentation.NONE, null);
+                NDArray y = data.labels(sm, positions);
                 NDArray logits = net.forward(ps, new NDList(x), false).singletonOrThrow();
-                NDArray predicted = logits.argMax(1);
-                correct += predicted.eq(data.labels(sm, positions)).sum().getLong();
+                correct += logits.argMax(1).eq(y).sum().getLong();
+                loss += Losses.smoothedCrossEntropy(logits, y, 0f).getFloat() * positions.length;
             }
         }
-        return correct / (double) n;
+        return new Score(correct / (double) n, loss / n);
     }
 }

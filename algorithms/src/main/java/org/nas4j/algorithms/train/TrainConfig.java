@@ -8,7 +8,8 @@ import org.nas4j.core.util.UserException;
  * Everything that decides a supernet training run, resolved (no defaults left implicit); written to
  * {@code run.json}. Defaults follow BigNAS where they apply.
  *
- * @param sampler {@code uniform}, {@code sandwich} or {@code sandwich-labels} (no inplace distillation)
+ * @param sampler {@code uniform}, {@code fair} (FairNAS: every choice once per step), {@code sandwich} or {@code
+ *     sandwich-labels} (no inplace distillation)
  * @param randomChildren random children per sandwich step (BigNAS: 2)
  * @param epochs passes over the training split
  * @param batchSize images per step
@@ -84,14 +85,15 @@ public record TrainConfig(
 
     /** @throws UserException naming the first bad value */
     public void validate() {
-        check(List.of("uniform", "sandwich", "sandwich-labels").contains(sampler),
-                "unknown sampler '" + sampler + "'; choose uniform, sandwich or sandwich-labels");
+        check(List.of("uniform", "fair", "sandwich", "sandwich-labels").contains(sampler),
+                "unknown sampler '" + sampler + "'; choose uniform, fair, sandwich or sandwich-labels");
         check(epochs >= 1, "--epochs must be >= 1");
         check(batchSize >= 1, "--batch-size must be >= 1");
         check(learningRate > 0, "--lr must be > 0");
         check(schedule.equals("bignas") || schedule.equals("cosine"), "--schedule must be bignas or cosine");
         check(warmupEpochs >= 0 && warmupEpochs < epochs, "warm-up must be shorter than the run");
-        check(lrFloor >= 0 && lrFloor <= 1, "lr floor must be in [0, 1]");
+        check(lrFloor >= 0 && lrFloor <= 1, "--lr-floor must be in [0, 1]");
+        check(weightDecay >= 0, "--weight-decay must be >= 0");
         check(randomChildren >= 0, "--random-children must be >= 0");
         check(augmentPad >= 0, "--augment-pad must be >= 0");
         check(validationSize >= 1, "--validation-size must be >= 1");

@@ -18,7 +18,10 @@ public enum Activation {
      */
     public NDArray apply(NDArray x) {
         return switch (this) {
-            case RELU -> x.getNDArrayInternal().relu();
+            case RELU -> {
+                ActivationRecorder.record(x);
+                yield x.getNDArrayInternal().relu();
+            }
             case HSWISH -> x.mul(hardSigmoid(x));
             case HSIGMOID -> hardSigmoid(x);
         };

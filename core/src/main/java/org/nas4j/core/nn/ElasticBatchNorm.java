@@ -38,6 +38,16 @@ public final class ElasticBatchNorm extends AbstractElasticBlock {
      *     block starts as the identity)
      */
     public ElasticBatchNorm(int maxChannels, boolean zeroGamma) {
+        this(maxChannels, zeroGamma, true);
+    }
+
+    /**
+     * @param maxChannels the largest width
+     * @param zeroGamma start with {@code gamma = 0}
+     * @param affine whether gamma and beta learn; without, they stay 1 and 0 (a plain normalization,
+     *     as in NAS-Bench-201's weight-sharing supernets, where one scale cannot suit every child)
+     */
+    public ElasticBatchNorm(int maxChannels, boolean zeroGamma, boolean affine) {
         super(VERSION);
         this.maxChannels = maxChannels;
         Shape s = new Shape(maxChannels);
@@ -48,10 +58,12 @@ public final class ElasticBatchNorm extends AbstractElasticBlock {
                                 .setType(Parameter.Type.GAMMA)
                                 .optShape(s)
                                 .optInitializer(zeroGamma ? Initializer.ZEROS : Initializer.ONES)
+                                .optRequiresGrad(affine)
                                 .build());
         beta =
                 addParameter(
-                        Parameter.builder().setName("beta").setType(Parameter.Type.BETA).optShape(s).build());
+                        Parameter.builder().setName("beta").setType(Parameter.Type.BETA).optShape(s)
+                                .optRequiresGrad(affine).build());
         runningMean =
                 addParameter(
                         Parameter.builder()

@@ -23,6 +23,19 @@ public interface ArchNotation {
      */
     Map<String, String> parse(SearchSpace space, String text);
 
+    /**
+     * The representative of the arch's class of isomorphic archs: archs that compute the same
+     * function (cell graphs equal up to a relabelling of nodes and edges that carry nothing). Two
+     * archs are isomorphic exactly when their representatives are equal.
+     *
+     * @param space the space
+     * @param values every dimension's value, canonical
+     * @return the representative's values (these by default: every arch is its own class)
+     */
+    default Map<String, String> isomorphismRepresentative(SearchSpace space, Map<String, String> values) {
+        return values;
+    }
+
     /** {@code name=value,name=value,...} over the active dimensions. */
     ArchNotation KEY_VALUE = new KeyValueNotation();
 }

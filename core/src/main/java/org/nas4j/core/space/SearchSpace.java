@@ -124,6 +124,15 @@ public final class SearchSpace {
         return of(notation.parse(this, text.trim()));
     }
 
+    /**
+     * @param arch an arch of this space
+     * @return the representative of the archs isomorphic to it (computing the same function), itself
+     *     in spaces without such symmetries; scoring one arch per class avoids counting a cell twice
+     */
+    public Arch isomorphismRepresentative(Arch arch) {
+        return of(notation.isomorphismRepresentative(this, arch.values()));
+    }
+
     /** @return whether every active value of the arch is a choice of this space */
     public boolean contains(Arch arch) {
         Map<String, String> v = arch.values();

@@ -32,13 +32,13 @@ final class MixedCell extends AbstractElasticBlock {
     /** DARTS mixing weights {@code (edges, operations)}, or null for single-path. */
     private NDArray mixing;
 
-    MixedCell(int width) {
+    MixedCell(int width, boolean affine) {
         super(VERSION);
         this.width = width;
         for (int[] e : edges) {
             String name = Nb201Space.edge(e[0], e[1]);
-            conv1.add(addChildBlock(name + "_conv1x1", new ReluConvBn(width, width, 1, 1)));
-            conv3.add(addChildBlock(name + "_conv3x3", new ReluConvBn(width, width, 3, 1)));
+            conv1.add(addChildBlock(name + "_conv1x1", new ReluConvBn(width, width, 1, 1, affine)));
+            conv3.add(addChildBlock(name + "_conv3x3", new ReluConvBn(width, width, 3, 1, affine)));
         }
     }
 
@@ -59,12 +59,13 @@ final class MixedCell extends AbstractElasticBlock {
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
+        boolean[] live = mixing == null ? Nb201Space.liveEdges(active) : null;
         List<NDArray> node = new ArrayList<>(List.of(x));
         for (int to = 1; to < Nb201Space.NODES; to++) {
             NDArray sum = null;
             for (int i = 0; i < edges.size(); i++) {
                 int from = edges.get(i)[0];
-                if (edges.get(i)[1] != to || node.get(from) == null || (mixing == null && active[i].equals("none"))) {
+                if (edges.get(i)[1] != to || node.get(from) == null || (live != null && !live[i])) {
                     continue;
                 }
                 NDArray y = mixing == null ? apply(i, active[i], node.get(from), ps, training) : mixed(i, node.get(from), ps, training);
@@ -109,8 +110,9 @@ final class MixedCell extends AbstractElasticBlock {
     /** @return the MACs and parameters of a cell with these operations, on maps of this side */
     Cost cost(long size, String[] ops) {
         Cost total = new Cost(0, 0);
+        boolean[] live = Nb201Space.liveEdges(ops);
         for (int i = 0; i < edges.size(); i++) {
-            if (reaches(ops, i)) {
+            if (live[i]) {
                 total = switch (ops[i]) {
                     case "nor_conv_1x1" -> total.plus(conv1.get(i).cost(size));
                     case "nor_conv_3x3" -> total.plus(conv3.get(i).cost(size));
@@ -121,11 +123,12 @@ final class MixedCell extends AbstractElasticBlock {
         return total;
     }
 
-    /** The static cell: "none" edges and edges from nodes that receive nothing are left out. */
+    /** The static cell: edges that carry nothing to the output ("none", or cut off) are left out. */
     Block toStatic(WeightCopier copier) {
         List<Cell.Edge> out = new ArrayList<>();
+        boolean[] live = Nb201Space.liveEdges(active);
         for (int i = 0; i < edges.size(); i++) {
-            if (!reaches(active, i)) {
+            if (!live[i]) {
                 continue;
             }
             Block op = switch (active[i]) {
@@ -138,22 +141,5 @@ final class MixedCell extends AbstractElasticBlock {
             out.add(new Cell.Edge(edges.get(i)[0], edges.get(i)[1], op));
         }
         return new Cell(Nb201Space.NODES, out);
-    }
-
-    /** @return whether edge i carries an operation whose input node receives something */
-    private boolean reaches(String[] ops, int i) {
-        return !ops[i].equals("none") && receives(ops, edges.get(i)[0]);
-    }
-
-    private boolean receives(String[] ops, int node) {
-        if (node == 0) {
-            return true;
-        }
-        for (int i = 0; i < edges.size(); i++) {
-            if (edges.get(i)[1] == node && reaches(ops, i)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -57,19 +57,19 @@ public final class Nb201Supernet extends Supernet implements Relaxable {
         this.numClasses = numClasses;
         int c = config.width();
         stem = addChildBlock("stem", ElasticConv2d.builder().setChannels(config.channels(), c).optMaxKernel(3).build());
-        stemBn = addChildBlock("stem_bn", new ElasticBatchNorm(c, false));
+        stemBn = addChildBlock("stem_bn", new ElasticBatchNorm(c, false, config.affine()));
         for (int s = 0; s < 3; s++) {
             int w = c << s;
             if (s > 0) {
-                reductions.add(addChildBlock("reduce" + s, new Reduction(w / 2, w)));
+                reductions.add(addChildBlock("reduce" + s, new Reduction(w / 2, w, config.affine())));
             }
             List<MixedCell> cells = new ArrayList<>();
             for (int i = 0; i < config.cellsPerStage(); i++) {
-                cells.add(addChildBlock("stage" + (s + 1) + "_cell" + (i + 1), new MixedCell(w)));
+                cells.add(addChildBlock("stage" + (s + 1) + "_cell" + (i + 1), new MixedCell(w, config.affine())));
             }
             stages.add(cells);
         }
-        lastBn = addChildBlock("last_bn", new ElasticBatchNorm(4 * c, false));
+        lastBn = addChildBlock("last_bn", new ElasticBatchNorm(4 * c, false, config.affine()));
         classifier = addChildBlock("classifier", new ElasticLinear(4 * c, numClasses));
         activate(space.largest());
     }
@@ -179,12 +179,12 @@ public final class Nb201Supernet extends Supernet implements Relaxable {
         private final ReluConvBn convB;
         private final ElasticConv2d shortcut;
 
-        Reduction(int in, int out) {
+        Reduction(int in, int out, boolean affine) {
             super(VERSION);
             this.in = in;
             this.out = out;
-            convA = addChildBlock("conv_a", new ReluConvBn(in, out, 3, 2));
-            convB = addChildBlock("conv_b", new ReluConvBn(out, out, 3, 1));
+            convA = addChildBlock("conv_a", new ReluConvBn(in, out, 3, 2, affine));
+            convB = addChildBlock("conv_b", new ReluConvBn(out, out, 3, 1, affine));
             shortcut = addChildBlock("shortcut", ElasticConv2d.builder().setChannels(in, out).build());
         }
 

@@ -26,14 +26,14 @@ final class ReluConvBn extends AbstractElasticBlock {
     private final ElasticConv2d conv;
     private final ElasticBatchNorm bn;
 
-    ReluConvBn(int in, int out, int kernel, int stride) {
+    ReluConvBn(int in, int out, int kernel, int stride, boolean affine) {
         super(VERSION);
         this.in = in;
         this.out = out;
         this.kernel = kernel;
         this.stride = stride;
         conv = addChildBlock("conv", ElasticConv2d.builder().setChannels(in, out).optMaxKernel(kernel).optStride(stride).build());
-        bn = addChildBlock("bn", new ElasticBatchNorm(out, false));
+        bn = addChildBlock("bn", new ElasticBatchNorm(out, false, affine));
     }
 
     @Override
