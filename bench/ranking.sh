@@ -11,7 +11,7 @@
 #      paths at batch 64): the old recipe (lr 0.1, batch 128 so 2,340 passes, BN with scale and
 #      shift) and the new default (NAS-Bench-201's RSPS: lr 0.025 cosine to 0.001, weight decay
 #      5e-4, batch 64, BN without scale and shift), and FairNAS's fair sampling (6 epochs x 5 paths);
-#      each keeps epoch snapshots, so tau is measured against epochs;
+#      each keeps epoch snapshots, so tau is measured against epochs; and a 100-epoch supernet;
 #   3. few-shot (5 sub-supernets on edge e03) and GM-NAS (5 sub-supernets) with the new recipe:
 #      a 10-epoch base and 4 epochs per sub-supernet (30 epochs in all, as the one-shot run);
 #   4. nas4j rank: tau, rho and top-half tau with bootstrap intervals, paired differences against
@@ -44,6 +44,7 @@ train old30 --space "$space" --sampler uniform --epochs 30 --batch-size 128 --lr
 train rsps30 --space "$space,affine=false" "${rsps[@]}" --sampler uniform --epochs 30
 train rsps30a --space "$space" "${rsps[@]}" --sampler uniform --epochs 30
 train fair6 --space "$space,affine=false" "${rsps[@]}" --sampler fair --epochs 6
+train rsps100a --space "$space" "${rsps[@]}" --sampler uniform --epochs 100   # the longer budget
 
 # 3. few-shot (5 sub-supernets, one per operation of edge e23, into the cell's output) and GM-NAS
 #    (5 sub-supernets) from a 10-epoch base, 4 epochs per sub-supernet: 4,680 steps in all, as rsps30
@@ -64,3 +65,5 @@ rank --run "$r/rsps30" --run "$r/old30" --run "$r/rsps30a" --run "$r/fair6" --sn
   --out "$results/epochs-seed$seed.json" | tee "$results/epochs-seed$seed.txt"
 rank --run "$r/rsps30" --run "$r/old30" --run "$r/rsps30a" --run "$r/fair6" --run "$r/fewshot" --run "$r/gm" \
   --out "$results/final-seed$seed.json" | tee "$results/final-seed$seed.txt"
+rank --run "$r/rsps100a" --run "$r/rsps30a" --snapshots 10,25,50,75,100 \
+  --out "$results/long-seed$seed.json" | tee "$results/long-seed$seed.txt"
