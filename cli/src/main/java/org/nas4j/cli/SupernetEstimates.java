@@ -50,7 +50,7 @@ final class SupernetEstimates {
                 String label = name + (snapshots != null ? "@" + epoch : "");
                 Path cache = run.root().resolve("search").resolve("rank-" + checkpoint.getFileName().toString().replace(".ckpt", "") + ".jsonl");
                 Map<String, double[]> done = read(cache);
-                boolean loaded = false;
+                Path loaded = null;
                 ProgressBar bar = new ProgressBar(System.err, "score " + label, 0);
                 int n = 0;
                 for (String id : archIds) {
@@ -59,13 +59,11 @@ final class SupernetEstimates {
                         continue;
                     }
                     Arch arch = wb.net.space().parse(id);
-                    if (snapshots != null) {
-                        if (!loaded) {
-                            wb.loadWeights(checkpoint);
-                            loaded = true;
-                        }
-                    } else {
-                        wb.loadWeightsFor(run, arch);
+                    // a snapshot, or the (sub-)supernet holding the arch; loaded once while it stays the same
+                    Path weights = snapshots != null ? checkpoint : run.subCheckpoint(wb.subSupernetFor(run, arch));
+                    if (!weights.equals(loaded)) {
+                        wb.loadWeights(weights);
+                        loaded = weights;
                     }
                     eval.recalibrate(arch, wb.manager);
                     ChildEvaluator.Score s = eval.measure(wb.validation(), wb.manager);

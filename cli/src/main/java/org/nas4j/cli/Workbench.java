@@ -208,13 +208,14 @@ final class Workbench implements AutoCloseable {
      * @return the sub-supernet's id (0: the whole supernet)
      */
     int loadWeightsFor(RunDirectory run, Arch arch) throws IOException {
-        if (!Files.isRegularFile(run.splitTree())) {
-            loadWeights(run);
-            return 0;
-        }
-        int id = SplitTree.load(run.splitTree()).leafFor(net.space(), arch).id();
+        int id = subSupernetFor(run, arch);
         loadWeights(run.subCheckpoint(id));
         return id;
+    }
+
+    /** @return the sub-supernet whose weights score this child (0: the whole supernet, or the run is not split) */
+    int subSupernetFor(RunDirectory run, Arch arch) throws IOException {
+        return Files.isRegularFile(run.splitTree()) ? SplitTree.load(run.splitTree()).leafFor(net.space(), arch).id() : 0;
     }
 
     ChildEvaluator evaluator() {

@@ -69,14 +69,7 @@ public final class Nb201Space {
         SearchSpace space = of("nb201");
         Map<String, Map<String, String>> best = new HashMap<>();
         Map<String, String> bestId = new HashMap<>();
-        int cells = (int) Math.pow(OPS.size(), edges().size());
-        for (int code = 0; code < cells; code++) {
-            Map<String, String> v = new LinkedHashMap<>();
-            int c = code;
-            for (int[] e : edges()) {
-                v.put(edge(e[0], e[1]), OPS.get(c % OPS.size()));
-                c /= OPS.size();
-            }
+        for (Map<String, String> v : allCells()) {
             String key = expression(v);
             String id = space.of(v).id();
             if (!bestId.containsKey(key) || id.compareTo(bestId.get(key)) < 0) {
@@ -85,6 +78,22 @@ public final class Nb201Space {
             }
         }
         return best;
+    }
+
+    /** @return every cell of the space, as each edge's operation */
+    static List<Map<String, String>> allCells() {
+        List<Map<String, String>> out = new ArrayList<>();
+        int cells = (int) Math.pow(OPS.size(), edges().size());
+        for (int code = 0; code < cells; code++) {
+            Map<String, String> v = new LinkedHashMap<>();
+            int c = code;
+            for (int[] e : edges()) {
+                v.put(edge(e[0], e[1]), OPS.get(c % OPS.size()));
+                c /= OPS.size();
+            }
+            out.add(v);
+        }
+        return out;
     }
 
     /**
