@@ -11,7 +11,8 @@
 #      paths at batch 64): the old recipe (lr 0.1, batch 128 so 2,340 passes, BN with scale and
 #      shift) and the new default (NAS-Bench-201's RSPS: lr 0.025 cosine to 0.001, weight decay
 #      5e-4, batch 64, BN without scale and shift), and FairNAS's fair sampling (6 epochs x 5 paths);
-#      each keeps epoch snapshots, so tau is measured against epochs; and a 100-epoch supernet;
+#      each keeps epoch snapshots, so tau is measured against epochs; a 100-epoch supernet, and
+#      300-epoch supernets sampling uniformly over arch strings and over isomorphism classes;
 #   3. few-shot (5 sub-supernets on edge e03) and GM-NAS (5 sub-supernets) with the new recipe:
 #      a 10-epoch base and 4 epochs per sub-supernet (30 epochs in all, as the one-shot run);
 #   4. nas4j rank: tau, rho and top-half tau with bootstrap intervals, paired differences against
@@ -45,6 +46,9 @@ train rsps30 --space "$space,affine=false" "${rsps[@]}" --sampler uniform --epoc
 train rsps30a --space "$space" "${rsps[@]}" --sampler uniform --epochs 30
 train fair6 --space "$space,affine=false" "${rsps[@]}" --sampler fair --epochs 6
 train rsps100a --space "$space" "${rsps[@]}" --sampler uniform --epochs 100   # the longer budget
+# 300 epochs (46,800 passes), uniform over arch strings against uniform over isomorphism classes
+train rsps300a --space "$space" "${rsps[@]}" --sampler uniform --epochs 300
+train dist300a --space "$space" "${rsps[@]}" --sampler distinct --epochs 300
 
 # 3. few-shot (5 sub-supernets, one per operation of edge e23, into the cell's output) and GM-NAS
 #    (5 sub-supernets) from a 10-epoch base, 4 epochs per sub-supernet: 4,680 steps in all, as rsps30
@@ -67,3 +71,6 @@ rank --run "$r/rsps30" --run "$r/old30" --run "$r/rsps30a" --run "$r/fair6" --ru
   --out "$results/final-seed$seed.json" | tee "$results/final-seed$seed.txt"
 rank --run "$r/rsps100a" --run "$r/rsps30a" --snapshots 10,25,50,75,100 \
   --out "$results/long-seed$seed.json" | tee "$results/long-seed$seed.txt"
+rank --run "$r/rsps300a" --run "$r/dist300a" --snapshots 50,100,150,200,250,300 \
+  --out "$results/long300-seed$seed.json" | tee "$results/long300-seed$seed.txt"
+rank --run "$r/rsps300a" --run "$r/dist300a" --out "$results/final300-seed$seed.json" | tee "$results/final300-seed$seed.txt"

@@ -52,7 +52,8 @@ final class BenchmarkCommand implements Command {
     @Parameter(names = "--arch", description = "train only this child each step: max, min or an arch string")
     String arch;
 
-    @Parameter(names = "--archs-out", description = "write the children of every step here (one step per line)")
+    @Parameter(names = "--archs-out", description = "write the children of every step here (one step per line)",
+            validateValueWith = OutputPaths.File.class)
     Path archsOut;
 
     @Parameter(names = "--help", help = true, description = "this help")

@@ -29,10 +29,12 @@ final class ExportCommand implements Command {
     @ParametersDelegate
     ChildOptions child = new ChildOptions();
 
-    @Parameter(names = "--out", description = "model directory to write (default RUN/export/NAME)")
+    @Parameter(names = "--out", description = "model directory to write (default RUN/export/NAME)",
+            validateValueWith = OutputPaths.Directory.class)
     Path out;
 
-    @Parameter(names = "--zoo", description = "write into this model-zoo directory, as ZOO/NAME")
+    @Parameter(names = "--zoo", description = "write into this model-zoo directory, as ZOO/NAME",
+            validateValueWith = OutputPaths.Directory.class)
     Path zoo;
 
     @Parameter(names = "--engine", description = "the DJL engine the model directory is for: pytorch (LibTorch) or "

@@ -5,6 +5,7 @@ import com.beust.jcommander.ParameterException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.nas4j.core.util.NativeWarnings;
 import org.nas4j.core.util.UserException;
 
 /** The {@code nas4j} command line. */
@@ -50,10 +51,8 @@ public final class Main {
             }
             String name = help ? null : jc.getParsedCommand();
             if (name == null) {
-                StringBuilder usage = new StringBuilder();
-                jc.getUsageFormatter().usage(usage);
-                err.print(usage);
-                return args.length == 0 ? 2 : 0;
+                (help ? System.out : err).print(overview(jc));
+                return help ? 0 : 2;
             }
             if (java.util.Arrays.asList(args).contains("--help")) {
                 StringBuilder usage = new StringBuilder();
@@ -61,6 +60,7 @@ public final class Main {
                 System.out.print(usage);
                 return 0;
             }
+            NativeWarnings.consumeOnce();
             return commands.get(name).run();
         } catch (ParameterException e) {
             err.println("nas4j: " + e.getMessage() + " (see 'nas4j " + commandHint(jc) + "--help')");
@@ -73,6 +73,16 @@ public final class Main {
             e.printStackTrace(err);
             return 1;
         }
+    }
+
+    /** @return every command on a line of its own, with its one-line description */
+    private static String overview(JCommander jc) {
+        StringBuilder out = new StringBuilder("Usage: nas4j COMMAND [options]\n\nCommands:\n");
+        for (String name : jc.getCommands().keySet()) {
+            String description = jc.getUsageFormatter().getCommandDescription(name);
+            out.append(String.format(java.util.Locale.ROOT, "  %-11s %s%n", name, description.replaceAll("\\s+", " ")));
+        }
+        return out.append("\nOptions of a command: nas4j COMMAND --help\n").toString();
     }
 
     private static String commandHint(JCommander jc) {

@@ -48,7 +48,8 @@ final class ProfileCommand implements Command {
     @Parameter(names = "--seed", description = "seed of the sampled children")
     long seed = 0;
 
-    @Parameter(names = "--out", description = "table file (default profiles/SPACE-bBATCH-THREADSt.json)")
+    @Parameter(names = "--out", description = "table file (default profiles/SPACE-bBATCH-THREADSt.json)",
+            validateValueWith = OutputPaths.File.class)
     Path out;
 
     @Parameter(names = "--help", help = true, description = "this help")

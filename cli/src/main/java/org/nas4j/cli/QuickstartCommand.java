@@ -31,7 +31,8 @@ final class QuickstartCommand implements Command {
     private static final int SAMPLES = 6;
     private static final int SEARCH_EVALS = 40;
 
-    @Parameter(names = "--out", description = "run directory (an existing one is resumed)")
+    @Parameter(names = "--out", description = "run directory (an existing one is resumed)",
+            validateValueWith = OutputPaths.Directory.class)
     Path out = Path.of("runs/quickstart");
 
     @Parameter(names = "--data", description = "fashion-mnist or a directory with its IDX files")
@@ -168,9 +169,7 @@ final class QuickstartCommand implements Command {
      * 89.1% / 85.9% with cosine at lr 0.2).
      */
     static TrainConfig quickstartConfig(int epochs) {
-        TrainConfig d = TrainConfig.defaults("sandwich", epochs);
-        return new TrainConfig(d.sampler(), 1, epochs, 128, 0.2f, "cosine", d.warmupEpochs(), d.lrFloor(),
-                d.momentum(), d.nesterov(), d.weightDecay(), d.labelSmoothing(), d.clipNorm(), 0, false,
-                d.validationSize(), d.checkpointEvery(), d.seed(), d.mixture(), d.experts(), d.optimizer());
+        return TrainConfig.defaults("sandwich", epochs).toBuilder().randomChildren(1).batchSize(128).learningRate(0.2f)
+                .schedule("cosine").augmentPad(0).flip(false).build();
     }
 }

@@ -59,7 +59,8 @@ final class RankCommand implements Command {
     @Parameter(names = "--seed", description = "seed of the bootstrap and of the baselines' initialization")
     long seed = 0;
 
-    @Parameter(names = "--out", description = "also write every figure here as JSON")
+    @Parameter(names = "--out", description = "also write every figure here as JSON",
+            validateValueWith = OutputPaths.File.class)
     Path out;
 
     @Parameter(names = "--help", help = true, description = "this help")

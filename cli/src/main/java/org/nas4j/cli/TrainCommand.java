@@ -22,6 +22,7 @@ import org.nas4j.core.space.Arch;
 import org.nas4j.core.space.SearchSpace;
 import org.nas4j.core.train.ArchSampler;
 import org.nas4j.core.util.UserException;
+import org.nas4j.spaces.SpaceRegistry;
 
 @Parameters(commandDescription = "Train a supernet on a dataset into a run directory")
 class TrainCommand implements Command {
@@ -29,17 +30,20 @@ class TrainCommand implements Command {
     @Parameter(names = "--space", description = "registered space (see 'nas4j spaces')")
     String space;
 
-    @Parameter(names = "--data", description = "fashion-mnist, cifar10 or a directory with either")
+    @Parameter(names = "--data", description = "fashion-mnist, cifar10, or a directory with either or with one image folder per class")
     String data = "fashion-mnist";
 
-    @Parameter(names = "--sampler", description = "uniform, fair (FairNAS: every choice of every dimension once per step),"
-            + " sandwich (largest teaches the others) or sandwich-labels (all children on the labels)")
-    String sampler = "sandwich";
+    @Parameter(names = "--sampler", description = "uniform, distinct (uniform over classes of isomorphic cells, nb201),"
+            + " fair (FairNAS: every choice of every dimension once per step),"
+            + " sandwich (largest teaches the others) or sandwich-labels (all children on the labels);"
+            + " default: sandwich, uniform for cell spaces (nb201, nasnet)")
+    String sampler;
 
     @Parameter(names = "--epochs", description = "passes over the training split")
     int epochs = 5;
 
-    @Parameter(names = {"--out", "--run"}, description = "run directory", required = true)
+    @Parameter(names = {"--out", "--run"}, description = "run directory", required = true,
+            validateValueWith = OutputPaths.Directory.class)
     Path out;
 
     @Parameter(names = "--sub", description = "train the sub-supernets of a split run: all, or one id (see split/tree.json)")
@@ -54,17 +58,20 @@ class TrainCommand implements Command {
     @Parameter(names = "--batch-size", description = "images per step")
     int batchSize = 64;
 
-    @Parameter(names = "--lr", description = "peak learning rate")
-    float lr = 0.1f;
+    @Parameter(names = "--lr", description = "peak learning rate (default 0.1; 0.025 for cell spaces)")
+    Float lr;
 
-    @Parameter(names = "--schedule", description = "bignas (exponential decay to 5%, then constant) or cosine")
-    String schedule = "bignas";
+    @Parameter(names = "--schedule", description = "bignas (exponential decay to 5%, then constant) or cosine"
+            + " (default bignas; cosine for cell spaces)")
+    String schedule;
 
-    @Parameter(names = "--lr-floor", description = "the final learning rate as a fraction of --lr")
-    float lrFloor = TrainConfig.defaults("uniform", 1).lrFloor();
+    @Parameter(names = "--lr-floor", description = "the final learning rate as a fraction of --lr (default 0.05;"
+            + " 0.04 for cell spaces)")
+    Float lrFloor;
 
-    @Parameter(names = "--weight-decay", description = "L2 on conv and linear weights")
-    float weightDecay = TrainConfig.defaults("uniform", 1).weightDecay();
+    @Parameter(names = "--weight-decay", description = "L2 on conv and linear weights (default 3e-5; 5e-4 for cell"
+            + " spaces)")
+    Float weightDecay;
 
     @Parameter(names = "--random-children", description = "random children per sandwich step")
     int randomChildren = 2;
@@ -117,6 +124,9 @@ class TrainCommand implements Command {
             }
             spec = run.read();
         } else {
+            if (resume) {
+                throw new UserException(out + " holds no run to resume (no run.json): drop --resume to start one there");
+            }
             if (space == null) {
                 throw new UserException("--space is required for a new run (see 'nas4j spaces')");
             }
@@ -131,6 +141,8 @@ class TrainCommand implements Command {
         sampler = "uniform";
         schedule = "cosine";
         lr = 0.1f;
+        lrFloor = 0.05f;
+        weightDecay = 3e-5f;
         batchSize = 128;
         augmentPad = 0;
         flip = false;
@@ -142,13 +154,21 @@ class TrainCommand implements Command {
      * @return the training configuration the flags give, validated
      */
     final TrainConfig config(long runSeed) {
-        TrainConfig base = TrainConfig.defaults(sampler, epochs);
-        TrainConfig config = new TrainConfig(sampler, randomChildren, epochs, batchSize, lr, schedule,
-                Math.min(base.warmupEpochs(), epochs / 2f), lrFloor, base.momentum(), base.nesterov(),
-                weightDecay, base.labelSmoothing(), base.clipNorm(), augmentPad, flip, validationSize,
-                checkpointEvery, runSeed, mixture, mixture.equals("none") ? 1 : experts, optimizer);
+        // spaces of unordered choices have no largest child to sandwich: they get the RSPS recipe
+        boolean cells = space != null && !SpaceRegistry.get(space).space().ordered();
+        TrainConfig base = cells ? TrainConfig.cellDefaults(epochs) : TrainConfig.defaults("sandwich", epochs);
+        TrainConfig config = base.toBuilder().sampler(or(sampler, base.sampler())).randomChildren(randomChildren)
+                .batchSize(batchSize).learningRate(or(lr, base.learningRate())).schedule(or(schedule, base.schedule()))
+                .warmupEpochs(Math.min(base.warmupEpochs(), epochs / 2f)).lrFloor(or(lrFloor, base.lrFloor()))
+                .weightDecay(or(weightDecay, base.weightDecay())).augmentPad(augmentPad).flip(flip)
+                .validationSize(validationSize).checkpointEvery(checkpointEvery).seed(runSeed).mixture(mixture)
+                .experts(mixture.equals("none") ? 1 : experts).optimizer(optimizer).build();
         config.validate();
         return config;
+    }
+
+    private static <T> T or(T flag, T fallback) {
+        return flag != null ? flag : fallback;
     }
 
     /** Trains each chosen sub-supernet from its checkpoint (its parent's weights at split time) in its sub-space. */

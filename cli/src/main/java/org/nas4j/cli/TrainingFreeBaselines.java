@@ -52,7 +52,7 @@ final class TrainingFreeBaselines {
         SearchSpace space = entry.space();
         List<Arch> archs = archIds.stream().map(space::parse).toList();
         Map<String, double[]> out = new LinkedHashMap<>();
-        LabelledData d = Datasets.open(data);
+        LabelledData d = Datasets.open(data, (int) entry.inputShape()[0], (int) entry.inputShape()[1]);
         int classes = d.train().classes().size();
         try (NDManager manager = NDManager.newBaseManager()) {
             for (String name : names) {

@@ -67,8 +67,8 @@ final class Workbench implements AutoCloseable {
         if (entry.translates()) {
             return openWords(spec, entry);
         }
-        LabelledData data = Datasets.open(spec.data());
         long[] want = entry.inputShape();
+        LabelledData data = Datasets.open(spec.data(), (int) want[0], (int) want[1]);
         long[] have = {data.train().channels(), data.train().height(), data.train().width()};
         if (!Arrays.equals(want, have)) {
             throw new UserException("space " + entry.name() + " takes " + shape(want) + " images but " + data.name()

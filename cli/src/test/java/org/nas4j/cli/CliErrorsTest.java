@@ -166,12 +166,55 @@ class CliErrorsTest {
     }
 
     @Test
-    void helpListsEveryCommand() {
+    void helpListsEveryCommandOnALineOfItsOwn() {
         Result h = nas4j("--help");
-        assertEquals(0, h.code);
-        for (String c : new String[] {"spaces", "train", "train-arch", "split", "search", "rank", "eval", "export", "predict"}) {
-            assertTrue(h.err.contains("    " + c + " "), c + " missing from:\n" + h.err);
+        assertEquals(0, h.code, h.err);
+        List<String> lines = h.out.lines().toList();
+        for (String c : new String[] {"spaces", "train", "train-arch", "split", "search", "truth", "rank", "eval",
+                "quickstart", "export", "predict", "report", "profile", "benchmark"}) {
+            assertEquals(1, lines.stream().filter(l -> l.startsWith("  " + c + " ")).count(), c + " in:\n" + h.out);
         }
+        assertFalse(h.out.contains("--epochs"), "options belong to 'nas4j COMMAND --help':\n" + h.out);
+        assertTrue(lines.size() < 25, h.out);
+        Result none = nas4j();
+        assertEquals(2, none.code);
+        assertTrue(none.err.contains("  train "), none.err);
+    }
+
+    /** Cell spaces have no largest child to sandwich: by default they train one uniform child per step, RSPS's way. */
+    @Test
+    void cellSpacesTrainWithTheRspsRecipeByDefaultAndFlagsStillWin() throws IOException {
+        Path cells = dir.resolve("cells");
+        Result r = nas4j("train", "--space", "nb201-fmnist:width=2", "--data", fmnist.toString(), "--epochs", "1",
+                "--batch-size", "8", "--validation-size", "16", "--weight-decay", "1e-4", "--out", cells.toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("uniform sampler"), r.out);
+        JsonObject train = JsonParser.parseString(Files.readString(cells.resolve("run.json"))).getAsJsonObject()
+                .getAsJsonObject("train");
+        assertEquals("uniform", train.get("sampler").getAsString());
+        assertEquals(0.025f, train.get("learningRate").getAsFloat());
+        assertEquals("cosine", train.get("schedule").getAsString());
+        assertEquals(0.04f, train.get("lrFloor").getAsFloat());
+        assertEquals(1e-4f, train.get("weightDecay").getAsFloat(), "a flag overrides the recipe");
+        JsonObject elastic = JsonParser.parseString(Files.readString(run.resolve("run.json"))).getAsJsonObject()
+                .getAsJsonObject("train");
+        assertEquals("sandwich", elastic.get("sampler").getAsString());
+        assertEquals(0.1f, elastic.get("learningRate").getAsFloat());
+        assertEquals("bignas", elastic.get("schedule").getAsString());
+    }
+
+    @Test
+    void outputPathsThatCannotBeWrittenAndResumingNothing() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "keep");
+        userError("is an existing file, not a directory", "train", "--space", "ofa-mbv3-fmnist", "--data",
+                fmnist.toString(), "--out", file.toString());
+        userError("which is a file", "train", "--space", "ofa-mbv3-fmnist", "--data", fmnist.toString(), "--out",
+                file.resolve("run").toString());
+        userError("is a directory: give a file path", "rank", "--truth", file.toString(), "--out", dir.toString());
+        userError("holds no run to resume", "train", "--space", "ofa-mbv3-fmnist", "--data", fmnist.toString(), "--out",
+                dir.resolve("nothing").toString(), "--resume");
+        assertEquals("keep", Files.readString(file));
+        assertFalse(Files.exists(dir.resolve("nothing/run.json")), "nothing written");
     }
 
     @Test
@@ -484,7 +527,9 @@ class CliErrorsTest {
         assertTrue(p.out.startsWith(img + ": "), p.out);
         userError("unknown option 'depth'", "train", "--space", "nasnet-fmnist:depth=3", "--data", fmnist.toString(),
                 "--out", dir.resolve("nasnet-bad").toString());
-        userError("takes no options", "train", "--space", "ofa-mbv3-fmnist:cells=3", "--data", fmnist.toString(),
+        userError("unknown option 'cells'", "train", "--space", "ofa-mbv3-fmnist:cells=3", "--data", fmnist.toString(),
+                "--out", dir.resolve("nasnet-bad").toString());
+        userError("takes no options", "train", "--space", "transformer-freedict:cells=3", "--data", fmnist.toString(),
                 "--out", dir.resolve("nasnet-bad").toString());
     }
 

@@ -53,11 +53,13 @@ public final class Datasets {
 
     /**
      * @param spec {@code fashion-mnist} (Debian's files), {@code cifar10} (the directory in {@value
-     *     #CIFAR10_ENV}) or a directory holding either
+     *     #CIFAR10_ENV}) or a directory holding either, or an image folder (one subfolder per class)
+     * @param channels the channels the space takes, to which an image folder's images are converted
+     * @param side the square side the space takes, to which an image folder's images are resized
      * @return the dataset
      * @throws UserException if it cannot be found or read
      */
-    public static LabelledData open(String spec) {
+    public static LabelledData open(String spec, int channels, int side) {
         if (spec.equals("fashion-mnist")) {
             return FashionMnist.load(FashionMnist.DEBIAN_DIR);
         }
@@ -81,8 +83,11 @@ public final class Datasets {
         if (Cifar10.looksLike(dir)) {
             return Cifar10.load(dir);
         }
+        if (ImageFolder.looksLike(dir)) {
+            return ImageFolder.load(dir, channels, side);
+        }
         throw new UserException(
-                "--data " + spec + ": found neither Fashion-MNIST IDX files (train-images-idx3-ubyte[.gz]) nor"
-                        + " CIFAR-10 binary batches (data_batch_1.bin) there");
+                "--data " + spec + ": found neither Fashion-MNIST IDX files (train-images-idx3-ubyte[.gz]), CIFAR-10"
+                        + " binary batches (data_batch_1.bin) nor class folders of PNG / JPEG images there");
     }
 }

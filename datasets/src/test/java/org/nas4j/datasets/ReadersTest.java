@@ -26,7 +26,7 @@ class ReadersTest {
             assertEquals(28, data.train().height());
             assertEquals(7, data.test().label(7));
             assertEquals((5 + 3) & 0xff, data.train().pixel(5, 0, 3, 10));
-            assertEquals(data.name(), Datasets.open(d.toString()).name());
+            assertEquals(data.name(), Datasets.open(d.toString(), 1, 28).name());
         }
     }
 
@@ -67,7 +67,7 @@ class ReadersTest {
         assertEquals(2, data.train().label(5));
         assertEquals(20, data.train().pixel(5, 0, 31, 31));
         assertEquals(2, data.train().pixel(5, 1, 0, 0));
-        assertEquals("cifar10", Datasets.open(dir.toString()).name());
+        assertEquals("cifar10", Datasets.open(dir.toString(), 3, 32).name());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.nas4j.datasets;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
+import javax.imageio.ImageIO;
 
 /** Small dataset files in the real formats, written by tests. */
 public final class TestFiles {
@@ -76,6 +78,61 @@ public final class TestFiles {
             }
             write(dir.resolve(prefix + "-images-idx3-ubyte"), idx(0x803, new int[] {n, side, side}, pixels), false);
             write(dir.resolve(prefix + "-labels-idx1-ubyte"), idx(0x801, new int[] {n}, labels), false);
+        }
+    }
+
+    /**
+     * Writes a dataset as an image folder: {@code train/} and {@code test/}, one subfolder per class
+     * named by its label, each image a PNG numbered by its position (so the folder reads back in the
+     * dataset's order).
+     */
+    public static void writeImageFolder(LabelledData data, Path dir) throws IOException {
+        for (String part : new String[] {"train", "test"}) {
+            ImageDataset d = part.equals("train") ? data.train() : data.test();
+            for (int i = 0; i < d.size(); i++) {
+                int type = d.channels() == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB;
+                BufferedImage img = new BufferedImage(d.width(), d.height(), type);
+                for (int y = 0; y < d.height(); y++) {
+                    for (int x = 0; x < d.width(); x++) {
+                        if (d.channels() == 1) {
+                            img.getRaster().setSample(x, y, 0, d.pixel(i, 0, y, x));
+                        } else {
+                            img.setRGB(x, y, d.pixel(i, 0, y, x) << 16 | d.pixel(i, 1, y, x) << 8 | d.pixel(i, 2, y, x));
+                        }
+                    }
+                }
+                Path file = dir.resolve(part).resolve(Integer.toString(d.label(i))).resolve(String.format("%06d.png", i));
+                Files.createDirectories(file.getParent());
+                ImageIO.write(img, "png", file.toFile());
+            }
+        }
+    }
+
+    /**
+     * Writes {@code perClass} RGB images in each of {@code classes} class folders ("class-a", ...),
+     * PNG and JPEG, of mixed sizes and aspect ratios; class k is tinted towards hue k.
+     */
+    public static void writeColourFolder(Path dir, int classes, int perClass, long seed) throws IOException {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        for (int k = 0; k < classes; k++) {
+            Path classDir = Files.createDirectories(dir.resolve("class-" + (char) ('a' + k)));
+            java.awt.Color tint = java.awt.Color.getHSBColor(k / (float) classes, 0.8f, 0.9f);
+            for (int i = 0; i < perClass; i++) {
+                int w = 20 + rng.nextInt(60);
+                int h = 20 + rng.nextInt(60);
+                BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        int noise = rng.nextInt(60);
+                        int r = Math.min(255, tint.getRed() * 3 / 4 + noise);
+                        int g = Math.min(255, tint.getGreen() * 3 / 4 + noise);
+                        int b = Math.min(255, tint.getBlue() * 3 / 4 + noise);
+                        img.setRGB(x, y, r << 16 | g << 8 | b);
+                    }
+                }
+                String format = i % 2 == 0 ? "png" : "jpg";
+                ImageIO.write(img, format, classDir.resolve(String.format("img-%03d.%s", i, format)).toFile());
+            }
         }
     }
 

@@ -98,6 +98,7 @@ public final class SpaceRegistry {
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
     private static final Map<String, NasnetConfig> NASNET = new LinkedHashMap<>();
     private static final Map<String, Nb201Config> NB201 = new LinkedHashMap<>();
+    private static final Map<String, OfaMbv3Config> OFA = new LinkedHashMap<>();
 
     static {
         ofa(OfaMbv3Config.FMNIST, "OFA MobileNetV3 for 28x28 grayscale (Fashion-MNIST)");
@@ -118,7 +119,7 @@ public final class SpaceRegistry {
     private static void nb201(Nb201Config c, String description) {
         NB201.put(c.name(), c);
         ENTRIES.put(c.name(), nb201Entry(c, description + "; change with '" + c.name()
-                + ":width=W,cells=N,input=SIDE,affine=true|false'"));
+                + ":width=W,cells=N,input=SIDE,affine=true|false,channels=C'"));
     }
 
     private static Entry nb201Entry(Nb201Config c, String description) {
@@ -153,16 +154,18 @@ public final class SpaceRegistry {
 
     /** A registered NAS-Bench-201 space at another width, depth, input side or batch norm: the same cells. */
     private static Entry nb201Variant(String name, Nb201Config base, String options) {
-        Map<String, String> o = options(name, options, List.of("width", "cells", "input", "affine"), "width=8");
+        Map<String, String> o = options(name, options, List.of("width", "cells", "input", "affine", "channels"), "width=8");
+        int channels = intOption(name, o, "channels", base.channels());
         int width = intOption(name, o, "width", base.width());
         int cells = intOption(name, o, "cells", base.cellsPerStage());
         int input = intOption(name, o, "input", base.inputSize());
         String affine = o.getOrDefault("affine", Boolean.toString(base.affine()));
-        if (width < 1 || cells < 1 || input < 8 || input % 4 != 0 || !List.of("true", "false").contains(affine)) {
-            throw new UserException("space '" + name + "': need width >= 1, cells >= 1, input a multiple of 4 from 8"
-                    + " and affine true or false");
+        if (width < 1 || cells < 1 || input < 8 || input % 4 != 0 || !List.of("true", "false").contains(affine)
+                || channels != 1 && channels != 3) {
+            throw new UserException("space '" + name + "': need width >= 1, cells >= 1, input a multiple of 4 from 8,"
+                    + " affine true or false and channels 1 or 3");
         }
-        Nb201Config c = new Nb201Config(name, base.channels(), input, width, cells, Boolean.parseBoolean(affine));
+        Nb201Config c = new Nb201Config(name, channels, input, width, cells, Boolean.parseBoolean(affine));
         return nb201Entry(c, String.format(Locale.ROOT, "NAS-Bench-201 cells, width %d, %d per stage, %dx%d input%s",
                 width, cells, input, input, c.affine() ? "" : ", batch norm without scale and shift"));
     }
@@ -201,16 +204,34 @@ public final class SpaceRegistry {
     private SpaceRegistry() {}
 
     private static void ofa(OfaMbv3Config c, String description) {
-        ENTRIES.put(
-                c.name(),
-                new Entry(
+        OFA.put(c.name(), c);
+        ENTRIES.put(c.name(), ofaEntry(c, description + "; for other images '" + c.name()
+                + ":channels=C,resolution=R'"));
+    }
+
+    /** An OFA space for other images: the same network, its input channels and resolutions changed. */
+    private static Entry ofaVariant(String name, OfaMbv3Config base, String options) {
+        Map<String, String> o = options(name, options, List.of("channels", "resolution"), "channels=3,resolution=64");
+        int channels = intOption(name, o, "channels", base.channels());
+        int resolution = intOption(name, o, "resolution", base.inputSize());
+        if (channels != 1 && channels != 3 || resolution < 16 || resolution % 4 != 0) {
+            throw new UserException("space '" + name + "': need channels 1 or 3 and a resolution that is a multiple of"
+                    + " 4 from 16");
+        }
+        OfaMbv3Config c = base.forInput(name, channels, resolution);
+        return ofaEntry(c, String.format(Locale.ROOT, "OFA MobileNetV3 for %dx%d images with %d channel(s), resolutions %s",
+                resolution, resolution, channels, c.resolutions()));
+    }
+
+    private static Entry ofaEntry(OfaMbv3Config c, String description) {
+        return new Entry(
                         c.name(),
                         description,
                         OfaMbv3Space.of(c),
                         new long[] {c.channels(), c.inputSize(), c.inputSize()},
                         (n, mix) -> new OfaMbv3Supernet(c, n, mix),
                         true,
-                        Task.IMAGE_CLASSIFICATION));
+                        Task.IMAGE_CLASSIFICATION);
     }
 
     /** @return every registered space, in registration order */
@@ -233,6 +254,9 @@ public final class SpaceRegistry {
             }
             if (NB201.containsKey(family)) {
                 return nb201Variant(name, NB201.get(family), options);
+            }
+            if (OFA.containsKey(family)) {
+                return ofaVariant(name, OFA.get(family), options);
             }
             throw new UserException("space '" + family + "' takes no options (after ':')");
         }

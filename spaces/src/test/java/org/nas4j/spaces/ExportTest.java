@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nas4j.core.nn.Mixture;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.supernet.BatchNormRecalibration;
 import org.nas4j.core.supernet.Supernet;
@@ -46,12 +47,15 @@ class ExportTest {
     @TempDir
     Path tmp;
 
-    @ParameterizedTest(name = "{0} {1}")
+    /** Routed (Mixture-of-Supernets) children are exported with the generated weights baked in. */
+    @ParameterizedTest(name = "{0} {1} mixture {2}")
     @MethodSource("org.nas4j.spaces.RegisteredSpacesTest#children")
-    void exportedModelComputesTheSupernetsOutputInLibTorchAndOnnxRuntime(String space, String archId)
+    void exportedModelComputesTheSupernetsOutputInLibTorchAndOnnxRuntime(String space, String archId, String mixture)
             throws Exception {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Exported e = export(manager, space, archId, tmp.resolve("model"));
+            Exported e = export(manager, space, archId, Mixture.parse(mixture, 2), tmp.resolve("model"), ServingEngine.PYTORCH);
+            boolean routed = e.net.getParameters().keys().stream().anyMatch(k -> k.contains("router_out_weight"));
+            assertEquals(!mixture.equals("none"), routed, "a " + mixture + " row exports a routed supernet's child");
             NDArray x = manager.randomUniform(0, 1, new Shape(2, e.card.channels(), e.card.resolution(), e.card.resolution()));
             float[] expected = e.supernetOutput(x);
 
@@ -70,7 +74,7 @@ class ExportTest {
     void imageTranslatorFeedsGrayscalePixelsAndReturnsTheModelsProbabilities(ServingEngine engine) throws Exception {
         String space = "ofa-mbv3-fmnist";
         try (NDManager manager = NDManager.newBaseManager()) {
-            Exported e = export(manager, space, SpaceRegistry.get(space).space().largest().id(), tmp.resolve("img"), engine);
+            Exported e = export(manager, space, SpaceRegistry.get(space).space().largest().id(), Mixture.NONE, tmp.resolve("img"), engine);
             int r = e.card.resolution();
             BufferedImage picture = new BufferedImage(r, r, BufferedImage.TYPE_BYTE_GRAY);
             SplittableRandom rng = new SplittableRandom(2);
@@ -101,7 +105,8 @@ class ExportTest {
         String space = "ofa-mbv3-fmnist";
         System.setProperty(LocalZoo.PROPERTY, tmp.toString());
         try (NDManager manager = NDManager.newBaseManager()) {
-            Exported e = export(manager, space, SpaceRegistry.get(space).space().smallest().id(), tmp.resolve("tiny-child"));
+            Exported e = export(manager, space, SpaceRegistry.get(space).space().smallest().id(), Mixture.NONE, tmp.resolve("tiny-child"),
+                    ServingEngine.PYTORCH);
             NDArray x = manager.randomUniform(0, 1, new Shape(1, 1, e.card.resolution(), e.card.resolution()));
             Criteria<NDList, NDList> byId = Criteria.builder().setTypes(NDList.class, NDList.class)
                     .optGroupId(LocalZoo.GROUP_ID).optArtifactId("tiny-child").build();
@@ -126,16 +131,12 @@ class ExportTest {
         }
     }
 
-    private static Exported export(NDManager manager, String space, String archId, Path dir) throws Exception {
-        return export(manager, space, archId, dir, ServingEngine.PYTORCH);
-    }
-
-    private static Exported export(NDManager manager, String space, String archId, Path dir, ServingEngine engine)
-            throws Exception {
+    private static Exported export(NDManager manager, String space, String archId, Mixture mixture, Path dir,
+            ServingEngine engine) throws Exception {
         SpaceRegistry.Entry entry = SpaceRegistry.get(space);
         Arch arch = entry.space().parse(archId);
         manager.getEngine().setRandomSeed(11);
-        Supernet net = entry.newSupernet(CLASSES);
+        Supernet net = entry.newSupernet(CLASSES, mixture);
         net.initialize(manager);
         ParameterStore ps = new ParameterStore(manager, false);
         Shape full = net.inputShape();

@@ -1,6 +1,7 @@
 package org.nas4j.algorithms.train;
 
 import java.util.List;
+import org.nas4j.algorithms.sampling.Samplers;
 import org.nas4j.core.nn.Mixture;
 import org.nas4j.core.util.UserException;
 
@@ -62,9 +63,7 @@ public record TrainConfig(
      * @return this configuration for {@code n} epochs (the warm-up shortened to at most half of them)
      */
     public TrainConfig withEpochs(int n) {
-        return new TrainConfig(sampler, randomChildren, n, batchSize, learningRate, schedule, Math.min(warmupEpochs, n / 2f),
-                lrFloor, momentum, nesterov, weightDecay, labelSmoothing, clipNorm, augmentPad, flip, validationSize,
-                checkpointEvery, seed, mixture, experts, optimizer);
+        return toBuilder().epochs(n).warmupEpochs(Math.min(warmupEpochs, n / 2f)).build();
     }
 
     /** @return whether the run trains with Adam rather than SGD */
@@ -77,16 +76,212 @@ public record TrainConfig(
         return mixture == null ? Mixture.NONE : Mixture.parse(mixture, experts);
     }
 
+    /**
+     * The recipe for spaces of unordered choices (cell spaces), where the sandwich rule has no
+     * largest or smallest child: one uniformly drawn child per step with NAS-Bench-201's RSPS
+     * hyperparameters (SGD-Nesterov, lr 0.025 cosine to 0.001, weight decay 5e-4, batch 64).
+     *
+     * @param epochs passes over the training split
+     * @return the recipe
+     */
+    public static TrainConfig cellDefaults(int epochs) {
+        return defaults("uniform", epochs).toBuilder().learningRate(0.025f).schedule("cosine").lrFloor(0.04f)
+                .weightDecay(5e-4f).build();
+    }
+
     /** @return the defaults, for the given sampler and epochs */
     public static TrainConfig defaults(String sampler, int epochs) {
-        return new TrainConfig(sampler, 2, epochs, 64, 0.1f, "bignas", 0.3f, 0.05f, 0.9f, true, 3e-5f, 0.1f, 5f, 2,
-                true, 5000, 500, 0, "none", 1, "sgd");
+        return new Builder().sampler(sampler).epochs(epochs).build();
+    }
+
+    /** @return a builder holding this configuration, to change some of its values */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.sampler = sampler;
+        b.randomChildren = randomChildren;
+        b.epochs = epochs;
+        b.batchSize = batchSize;
+        b.learningRate = learningRate;
+        b.schedule = schedule;
+        b.warmupEpochs = warmupEpochs;
+        b.lrFloor = lrFloor;
+        b.momentum = momentum;
+        b.nesterov = nesterov;
+        b.weightDecay = weightDecay;
+        b.labelSmoothing = labelSmoothing;
+        b.clipNorm = clipNorm;
+        b.augmentPad = augmentPad;
+        b.flip = flip;
+        b.validationSize = validationSize;
+        b.checkpointEvery = checkpointEvery;
+        b.seed = seed;
+        b.mixture = mixture;
+        b.experts = experts;
+        b.optimizer = optimizer;
+        return b;
+    }
+
+    /** Builds a configuration by name; it starts from the defaults of a sandwich run of 1 epoch. */
+    public static final class Builder {
+        private String sampler = "sandwich";
+        private int randomChildren = 2;
+        private int epochs = 1;
+        private int batchSize = 64;
+        private float learningRate = 0.1f;
+        private String schedule = "bignas";
+        private float warmupEpochs = 0.3f;
+        private float lrFloor = 0.05f;
+        private float momentum = 0.9f;
+        private boolean nesterov = true;
+        private float weightDecay = 3e-5f;
+        private float labelSmoothing = 0.1f;
+        private float clipNorm = 5f;
+        private int augmentPad = 2;
+        private boolean flip = true;
+        private int validationSize = 5000;
+        private int checkpointEvery = 500;
+        private long seed = 0;
+        private String mixture = "none";
+        private int experts = 1;
+        private String optimizer = "sgd";
+
+        /** @param value the record component of this name @return this builder */
+        public Builder sampler(String value) {
+            sampler = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder randomChildren(int value) {
+            randomChildren = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder epochs(int value) {
+            epochs = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder learningRate(float value) {
+            learningRate = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder schedule(String value) {
+            schedule = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder warmupEpochs(float value) {
+            warmupEpochs = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder lrFloor(float value) {
+            lrFloor = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder momentum(float value) {
+            momentum = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder nesterov(boolean value) {
+            nesterov = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder weightDecay(float value) {
+            weightDecay = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder labelSmoothing(float value) {
+            labelSmoothing = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder clipNorm(float value) {
+            clipNorm = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder augmentPad(int value) {
+            augmentPad = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder flip(boolean value) {
+            flip = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder validationSize(int value) {
+            validationSize = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder checkpointEvery(int value) {
+            checkpointEvery = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder mixture(String value) {
+            mixture = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder experts(int value) {
+            experts = value;
+            return this;
+        }
+
+        /** @param value the record component of this name @return this builder */
+        public Builder optimizer(String value) {
+            optimizer = value;
+            return this;
+        }
+
+        /** @return the configuration (not validated: see {@link TrainConfig#validate()}) */
+        public TrainConfig build() {
+            return new TrainConfig(sampler, randomChildren, epochs, batchSize, learningRate, schedule, warmupEpochs,
+                    lrFloor, momentum, nesterov, weightDecay, labelSmoothing, clipNorm, augmentPad, flip, validationSize,
+                    checkpointEvery, seed, mixture, experts, optimizer);
+        }
     }
 
     /** @throws UserException naming the first bad value */
     public void validate() {
-        check(List.of("uniform", "fair", "sandwich", "sandwich-labels").contains(sampler),
-                "unknown sampler '" + sampler + "'; choose uniform, fair, sandwich or sandwich-labels");
+        check(Samplers.NAMES.contains(sampler), Samplers.unknown(sampler));
         check(epochs >= 1, "--epochs must be >= 1");
         check(batchSize >= 1, "--batch-size must be >= 1");
         check(learningRate > 0, "--lr must be > 0");

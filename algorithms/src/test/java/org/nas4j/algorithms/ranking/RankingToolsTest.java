@@ -3,6 +3,7 @@ package org.nas4j.algorithms.ranking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -21,13 +22,16 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nas4j.algorithms.sampling.DistinctSampler;
 import org.nas4j.algorithms.sampling.FairSampler;
+import org.nas4j.algorithms.sampling.UniformSampler;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.space.Dimension;
 import org.nas4j.core.space.SearchSpace;
 import org.nas4j.core.supernet.Supernet;
 import org.nas4j.core.testing.ToySupernet;
 import org.nas4j.core.train.StepPlan;
+import org.nas4j.core.util.UserException;
 import org.nas4j.spaces.SpaceRegistry;
 
 class RankingToolsTest {
@@ -77,6 +81,32 @@ class RankingToolsTest {
         assertEquals(Set.of("p", "q", "r", "s", "t"), a);
         assertTrue(x == 2 || x == 3, "the two-choice dimension cycles through its permutation: " + x);
         assertNotEquals(plan.children(), new FairSampler().plan(space, new SplittableRandom(4)).children());
+    }
+
+    @Test
+    void distinctSamplerDrawsClassesNotStrings() {
+        SearchSpace space = SpaceRegistry.get("nb201-fmnist").space();
+        Arch zero = space.parse("|none~0|+|none~0|none~1|+|none~0|none~1|none~2|");
+        SplittableRandom rng = new SplittableRandom(5);
+        DistinctSampler distinct = new DistinctSampler();
+        int zeroByClass = 0;
+        int zeroByString = 0;
+        Set<Arch> seen = new HashSet<>();
+        for (int i = 0; i < 20_000; i++) {
+            Arch a = distinct.plan(space, rng).children().get(0);
+            assertEquals(space.isomorphismRepresentative(a), a, "draws are representatives");
+            seen.add(a);
+            zeroByClass += space.isomorphismRepresentative(a).equals(space.isomorphismRepresentative(zero)) ? 1 : 0;
+            Arch u = new UniformSampler().plan(space, rng).children().get(0);
+            zeroByString += space.isomorphismRepresentative(u).equals(space.isomorphismRepresentative(zero)) ? 1 : 0;
+        }
+        // the all-none output is 1 class of 6,466 (about 3 draws expected) but 225 of the 15,625 strings (about 290)
+        assertTrue(zeroByClass <= 12, "zero class drawn " + zeroByClass + " times in 20,000");
+        assertTrue(zeroByString > 200, "uniform strings hit the zero class " + zeroByString + " times");
+        assertTrue(seen.size() > 5000, "20,000 draws cover most of the 6,466 classes: " + seen.size());
+        SearchSpace toy = new SearchSpace("toy", List.of(Dimension.categorical("a", "p", "q")),
+                org.nas4j.core.space.ArchNotation.KEY_VALUE);
+        assertThrows(UserException.class, () -> distinct.plan(toy, rng), "a space without enumerated classes is refused");
     }
 
     @Test

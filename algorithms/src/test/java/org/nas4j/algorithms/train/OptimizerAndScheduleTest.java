@@ -19,7 +19,7 @@ class OptimizerAndScheduleTest {
         try (NDManager m = NDManager.newBaseManager()) {
             PairList<String, Parameter> params = weights(m);
             Parameter p = params.get("w");
-            TrainConfig c = new TrainConfig("uniform", 0, 1, 1, 0.1f, "cosine", 0, 0, 0.9f, true, 0.01f, 0, 0, 0, false, 1, 1, 0, "none", 1, "sgd");
+            TrainConfig c = new TrainConfig.Builder().learningRate(0.1f).momentum(0.9f).nesterov(true).weightDecay(0.01f).build();
             NesterovSgd sgd = new NesterovSgd(params, m.newSubManager(), c);
             NDArray coeff = m.create(new float[] {3f, 0.5f});
             double w0 = 1;
@@ -64,8 +64,8 @@ class OptimizerAndScheduleTest {
         try (NDManager m = NDManager.newBaseManager()) {
             PairList<String, Parameter> params = weights(m);
             Parameter p = params.get("w");
-            TrainConfig c = new TrainConfig("uniform", 0, 1, 1, 0.1f, "cosine", 0, 0, 0.9f, true, 0.01f, 0, 0, 0, false, 1, 1,
-                    0, "none", 1, "adam");
+            TrainConfig c = new TrainConfig.Builder().learningRate(0.1f).momentum(0.9f).weightDecay(0.01f)
+                    .optimizer("adam").build();
             SupernetOptimizer adam = SupernetOptimizer.of(params, m.newSubManager(), c);
             NDArray coeff = m.create(new float[] {3f, 0.5f});
             double[] w = {1, -2};
@@ -102,14 +102,14 @@ class OptimizerAndScheduleTest {
 
     @Test
     void bignasScheduleWarmsUpDecaysAndEndsConstant() {
-        TrainConfig c = new TrainConfig("sandwich", 2, 10, 64, 0.2f, "bignas", 1f, 0.05f, 0.9f, true, 0, 0, 0, 0, false, 1, 1, 0, "none", 1, "sgd");
+        TrainConfig c = new TrainConfig.Builder().epochs(10).learningRate(0.2f).schedule("bignas").warmupEpochs(1f).lrFloor(0.05f).build();
         LearningRateSchedule s = new LearningRateSchedule(c, 100);
         assertEquals(0.002, s.at(0), 1e-6);
         assertEquals(0.2, s.at(99), 1e-6);
         assertTrue(s.at(300) < s.at(200));
         assertEquals(0.01, s.at(900), 1e-6);
         assertEquals(0.01, s.at(999), 1e-6);
-        TrainConfig cos = new TrainConfig("sandwich", 2, 10, 64, 0.2f, "cosine", 0f, 0f, 0.9f, true, 0, 0, 0, 0, false, 1, 1, 0, "none", 1, "sgd");
+        TrainConfig cos = new TrainConfig.Builder().epochs(10).learningRate(0.2f).schedule("cosine").warmupEpochs(0f).lrFloor(0f).build();
         LearningRateSchedule sc = new LearningRateSchedule(cos, 100);
         assertEquals(0.2, sc.at(0), 1e-6);
         assertEquals(0.1, sc.at(500), 1e-6);

@@ -27,7 +27,8 @@ final class TinyData {
     }
 
     static TrainConfig config(int epochs, int batch, int checkpointEvery) {
-        return new TrainConfig("sandwich", 1, epochs, batch, 0.05f, "cosine", 0.5f, 0.05f, 0.9f, true, 1e-4f, 0.1f,
-                5f, 1, true, 10, checkpointEvery, 11, "none", 1, "sgd");
+        return TrainConfig.defaults("sandwich", epochs).toBuilder().randomChildren(1).batchSize(batch).learningRate(0.05f)
+                .schedule("cosine").warmupEpochs(0.5f).weightDecay(1e-4f).augmentPad(1).validationSize(10)
+                .checkpointEvery(checkpointEvery).seed(11).build();
     }
 }

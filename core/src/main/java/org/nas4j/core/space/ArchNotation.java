@@ -1,6 +1,8 @@
 package org.nas4j.core.space;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How the archs of a space family are written as short strings. A family with structure (stages,
@@ -34,6 +36,15 @@ public interface ArchNotation {
      */
     default Map<String, String> isomorphismRepresentative(SearchSpace space, Map<String, String> values) {
         return values;
+    }
+
+    /**
+     * @param space the space
+     * @return one representative per class of isomorphic archs, ordered by arch string, where the
+     *     family can enumerate them; empty by default
+     */
+    default Optional<List<Map<String, String>>> isomorphismClasses(SearchSpace space) {
+        return Optional.empty();
     }
 
     /** {@code name=value,name=value,...} over the active dimensions. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -131,6 +132,22 @@ public final class SearchSpace {
      */
     public Arch isomorphismRepresentative(Arch arch) {
         return of(notation.isomorphismRepresentative(this, arch.values()));
+    }
+
+    /**
+     * @return one representative per class of isomorphic archs, ordered by arch string, where the
+     *     space's family enumerates them (NAS-Bench-201's 6,466); empty otherwise
+     */
+    public Optional<List<Arch>> isomorphismClasses() {
+        return notation.isomorphismClasses(this).map(classes -> classes.stream().map(this::of).toList());
+    }
+
+    /**
+     * @return whether every dimension is ordered (integers), so that a largest and a smallest child
+     *     exist, as the sandwich rule needs; a cell space's operations are unordered labels
+     */
+    public boolean ordered() {
+        return dimensions.stream().allMatch(d -> d.kind() == Dimension.Kind.INTEGER);
     }
 
     /** @return whether every active value of the arch is a choice of this space */

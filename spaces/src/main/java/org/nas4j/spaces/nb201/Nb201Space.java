@@ -4,10 +4,12 @@ import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nas4j.core.space.ArchNotation;
@@ -64,6 +66,14 @@ public final class Nb201Space {
     /** Each cell expression's representative, the member with the smallest arch string; built once. */
     private static final Supplier<Map<String, Map<String, String>>> REPRESENTATIVES =
             Suppliers.memoize(Nb201Space::representatives);
+
+    /** The representatives ordered by arch string, so a sampler drawing among them is seeded alone. */
+    private static final Supplier<List<Map<String, String>>> CLASSES = Suppliers.memoize(() -> {
+        SearchSpace space = of("nb201");
+        return REPRESENTATIVES.get().values().stream()
+                .sorted(Comparator.comparing(v -> space.of(v).id()))
+                .toList();
+    });
 
     private static Map<String, Map<String, String>> representatives() {
         SearchSpace space = of("nb201");
@@ -198,6 +208,11 @@ public final class Nb201Space {
         @Override
         public Map<String, String> isomorphismRepresentative(SearchSpace space, Map<String, String> values) {
             return REPRESENTATIVES.get().get(expression(values));
+        }
+
+        @Override
+        public Optional<List<Map<String, String>>> isomorphismClasses(SearchSpace space) {
+            return Optional.of(CLASSES.get());
         }
 
         private static InvalidArchException malformed(String text, String why) {

@@ -78,6 +78,23 @@ public record OfaMbv3Config(
                     List.of(3, 5, 7),
                     List.of(3, 4, 6));
 
+    /**
+     * @param newName the variant's registry name
+     * @param newChannels input channels
+     * @param side the largest input side
+     * @return the same network for other images: the resolution choices scaled to the new side,
+     *     each a multiple of 4 (at least 8), the last equal to it
+     */
+    public OfaMbv3Config forInput(String newName, int newChannels, int side) {
+        java.util.TreeSet<Integer> scaled = new java.util.TreeSet<>();
+        for (int r : resolutions) {
+            scaled.add(Math.max(8, Math.min(side, (int) Math.round(r * (double) side / inputSize / 4) * 4)));
+        }
+        scaled.add(side);
+        return new OfaMbv3Config(newName, newChannels, side, List.copyOf(scaled.headSet(side, true)), stemWidth, stages,
+                headWidth, depths, kernels, expands);
+    }
+
     /** @return the head's nonlinearity: the last stage's */
     public Activation headActivation() {
         return stages.get(stages.size() - 1).activation();
