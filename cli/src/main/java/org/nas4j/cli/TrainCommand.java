@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.nas4j.algorithms.sampling.FixedSampler;
 import org.nas4j.algorithms.split.RestrictedSampler;
@@ -21,6 +22,7 @@ import org.nas4j.algorithms.train.TrainingData;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.space.SearchSpace;
 import org.nas4j.core.train.ArchSampler;
+import org.nas4j.core.util.Seeds;
 import org.nas4j.core.util.UserException;
 import org.nas4j.spaces.SpaceRegistry;
 
@@ -167,6 +169,19 @@ class TrainCommand implements Command {
         return config;
     }
 
+    /**
+     * The children whose validation score a finished run prints: the smallest and the largest, or in
+     * a space of unordered choices, where those are arbitrary (nb201's "largest" is all pooling), two
+     * children drawn with the run's seed.
+     */
+    private static Arch[] reported(SearchSpace space, long seed) {
+        if (space.ordered()) {
+            return new Arch[] {space.smallest(), space.largest()};
+        }
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, "reported children", 0));
+        return new Arch[] {space.sample(rng), space.sample(rng)};
+    }
+
     private static <T> T or(T flag, T fallback) {
         return flag != null ? flag : fallback;
     }
@@ -272,7 +287,7 @@ class TrainCommand implements Command {
                     }
                 }
             });
-            Arch[] report = alone != null ? new Arch[] {alone} : new Arch[] {wb.net.space().smallest(), wb.net.space().largest()};
+            Arch[] report = alone != null ? new Arch[] {alone} : reported(wb.net.space(), c.seed());
             for (Arch a : printValidation ? report : new Arch[0]) {
                 System.out.printf(Locale.ROOT, "validation %s %.2f%% of %s%n", wb.scoreName(), wb.validationScore(a), a.id());
             }

@@ -189,6 +189,8 @@ class CliErrorsTest {
                 "--batch-size", "8", "--validation-size", "16", "--weight-decay", "1e-4", "--out", cells.toString());
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("uniform sampler"), r.out);
+        assertEquals(2, r.out.lines().filter(l -> l.startsWith("validation accuracy")).count(), r.out);
+        assertFalse(r.out.contains("|none~0|+|none~0|none~1|+|none~0|none~1|none~2|"), "not the all-none 'smallest': " + r.out);
         JsonObject train = JsonParser.parseString(Files.readString(cells.resolve("run.json"))).getAsJsonObject()
                 .getAsJsonObject("train");
         assertEquals("uniform", train.get("sampler").getAsString());
