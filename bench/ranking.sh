@@ -49,6 +49,8 @@ train rsps100a --space "$space" "${rsps[@]}" --sampler uniform --epochs 100   # 
 # 300 epochs (46,800 passes), uniform over arch strings against uniform over isomorphism classes
 train rsps300a --space "$space" "${rsps[@]}" --sampler uniform --epochs 300
 train dist300a --space "$space" "${rsps[@]}" --sampler distinct --epochs 300
+# 100 epochs whose cosine stops at 75% of the peak rate: where the 300-epoch runs stand at epoch 100
+train hold100 --space "$space" --batch-size 64 --lr 0.025 --lr-floor 0.75 --weight-decay 5e-4 --sampler uniform --epochs 100
 
 # 3. few-shot (5 sub-supernets, one per operation of edge e23, into the cell's output) and GM-NAS
 #    (5 sub-supernets) from a 10-epoch base, 4 epochs per sub-supernet: 4,680 steps in all, as rsps30
@@ -73,4 +75,5 @@ rank --run "$r/rsps100a" --run "$r/rsps30a" --snapshots 10,25,50,75,100 \
   --out "$results/long-seed$seed.json" | tee "$results/long-seed$seed.txt"
 rank --run "$r/rsps300a" --run "$r/dist300a" --snapshots 50,100,150,200,250,300 \
   --out "$results/long300-seed$seed.json" | tee "$results/long300-seed$seed.txt"
-rank --run "$r/rsps300a" --run "$r/dist300a" --out "$results/final300-seed$seed.json" | tee "$results/final300-seed$seed.txt"
+rank --run "$r/rsps300a" --run "$r/dist300a" --run "$r/hold100" --out "$results/final300-seed$seed.json" \
+  | tee "$results/final300-seed$seed.txt"
