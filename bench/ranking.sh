@@ -16,7 +16,8 @@
 #   3. few-shot (5 sub-supernets on edge e03) and GM-NAS (5 sub-supernets) with the new recipe:
 #      a 10-epoch base and 4 epochs per sub-supernet (30 epochs in all, as the one-shot run);
 #   4. nas4j rank: tau, rho and top-half tau with bootstrap intervals, paired differences against
-#      params, MACs, SynFlow and NASWOT; raw output to OUT_DIR and bench/results/ranking/.
+#      params, MACs, SynFlow and NASWOT; raw output to OUT_DIR and bench/results/ranking/;
+#   5. the 300-epoch supernet scoring each child after 50 steps of fine-tuning from its weights.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$1"; seed="${2:-0}"
@@ -77,3 +78,11 @@ rank --run "$r/rsps300a" --run "$r/dist300a" --snapshots 50,100,150,200,250,300 
   --out "$results/long300-seed$seed.json" | tee "$results/long300-seed$seed.txt"
 rank --run "$r/rsps300a" --run "$r/dist300a" --run "$r/hold100" --out "$results/final300-seed$seed.json" \
   | tee "$results/final300-seed$seed.txt"
+# 5. 50 steps of fine-tuning per child from the 300-epoch weights before it is scored (50 passes per
+#    child, 3,000 for the 60), at the supernet's peak rate and at a tenth of it; the plain scores come
+#    along (--estimates) for the paired difference
+for variant in lr lowlr; do
+  lr=(); [ "$variant" = lowlr ] && lr=(--fine-tune-lr 0.0025)
+  rank --run "$r/rsps300a" --estimates "$r/rsps300a/search/rank-latest.jsonl" --fine-tune-steps 50 "${lr[@]}" \
+    --out "$results/finetune-$variant-seed$seed.json" | tee "$results/finetune-$variant-seed$seed.txt"
+done

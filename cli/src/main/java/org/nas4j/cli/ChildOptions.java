@@ -1,5 +1,6 @@
 package org.nas4j.cli;
 
+import org.nas4j.runs.Run;
 import com.beust.jcommander.Parameter;
 import java.nio.file.Path;
 import org.nas4j.core.space.Arch;
@@ -17,7 +18,7 @@ final class ChildOptions {
     long seed = 0;
 
     /** @return the child these flags name, in the workbench's space */
-    Arch resolve(Workbench wb) {
+    Arch resolve(Run wb) {
         return wb.arch(arch, seed);
     }
 }

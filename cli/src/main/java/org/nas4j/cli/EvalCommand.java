@@ -1,5 +1,8 @@
 package org.nas4j.cli;
 
+import org.nas4j.runs.Run;
+import org.nas4j.runs.RunDirectory;
+import org.nas4j.runs.TranslationTask;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
@@ -33,29 +36,29 @@ final class EvalCommand implements Command {
             throw new UserException("--split must be test or validation, not '" + split + "'");
         }
         RunDirectory dir = new RunDirectory(child.run);
-        try (Workbench wb = Workbench.open(dir.read())) {
+        try (Run wb = Run.open(dir.read())) {
             Arch a = child.resolve(wb);
             int sub = wb.loadWeightsFor(dir, a);
             if (sub != 0) {
                 System.out.println("scored by sub-supernet " + sub);
             }
-            if (wb.translates()) {
-                printTranslation(wb, a);
+            if (wb.task() instanceof TranslationTask words) {
+                printTranslation(wb, words, a);
                 return 0;
             }
             ChildEvaluator eval = wb.evaluator();
-            ImageBatches data = split.equals("test") ? wb.test() : wb.validation();
-            double acc = eval.accuracy(a, data, wb.manager);
+            ImageBatches data = split.equals("test") ? wb.images().test() : wb.images().validation();
+            double acc = eval.accuracy(a, data, wb.manager());
             ChildTable.print(System.out, split + " acc",
-                    List.of(new ChildTable.Row(child.arch.length() > 10 ? "child" : child.arch, a, acc, wb.net.cost(a))));
+                    List.of(new ChildTable.Row(child.arch.length() > 10 ? "child" : child.arch, a, acc, wb.net().cost(a))));
         }
         return 0;
     }
 
-    private void printTranslation(Workbench wb, Arch a) {
-        List<WordPair> pairs = split.equals("test") ? wb.words.test() : wb.words.validation();
-        TranslationMetrics m = wb.translationMetrics(a, pairs);
-        Cost cost = wb.net.cost(a);
+    private void printTranslation(Run wb, TranslationTask words, Arch a) {
+        List<WordPair> pairs = split.equals("test") ? words.words().test() : words.words().validation();
+        TranslationMetrics m = words.metrics(wb.net(), wb.manager(), a, pairs);
+        Cost cost = wb.net().cost(a);
         System.out.printf(Locale.ROOT, "%s words: %d, exact match %.2f%%, character error rate %.2f%%, character BLEU %.2f%%"
                 + "%n%.2f MMACs, %d params: %s%n", split, pairs.size(), 100 * m.exactMatch(), 100 * m.characterErrorRate(),
                 100 * m.bleu(), cost.mmacs(), cost.params(), a.id());

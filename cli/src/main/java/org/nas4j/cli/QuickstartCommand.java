@@ -1,11 +1,17 @@
 package org.nas4j.cli;
 
+import org.nas4j.runs.Run;
+import org.nas4j.runs.RunDirectory;
+import org.nas4j.runs.RunSpec;
+import org.nas4j.runs.Training;
+import org.nas4j.runs.Export;
+import org.nas4j.runs.FrontPick;
+import org.nas4j.runs.ParetoSearch;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import ai.djl.modality.Classifications;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -33,7 +39,7 @@ final class QuickstartCommand implements Command {
 
     @Parameter(names = "--out", description = "run directory (an existing one is resumed)",
             validateValueWith = OutputPaths.Directory.class)
-    Path out = Path.of("runs/quickstart");
+    Path out = Path.of("out/quickstart");
 
     @Parameter(names = "--data", description = "fashion-mnist or a directory with its IDX files")
     String data = "fashion-mnist";
@@ -50,18 +56,16 @@ final class QuickstartCommand implements Command {
         RunSpec spec = run.exists()
                 ? run.read()
                 : new RunSpec("ofa-mbv3-fmnist", data, 0, quickstartConfig(epochs), null);
-        TrainCommand.train(run, spec, true, false, wb -> {
+        ConsoleProgress progress = new ConsoleProgress();
+        try (Run wb = Training.train(run, spec, false, progress)) {
+            Training.reportChildren(wb, progress);
             report(run, wb);
-            try {
-                Arch chosen = search(run, wb);
-                exportAndPredict(run, wb, chosen);
-                System.out.println();
-                System.out.println("report (training curve, the front, an export command per member): "
-                        + ReportCommand.write(run).toAbsolutePath());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+            Arch chosen = search(run, wb);
+            exportAndPredict(run, wb, chosen);
+            System.out.println();
+            System.out.println("report (training curve, the front, an export command per member): "
+                    + ReportCommand.write(run).toAbsolutePath());
+        }
         return 0;
     }
 
@@ -69,19 +73,20 @@ final class QuickstartCommand implements Command {
      * LINAS over the trained supernet (accuracy and measured latency), then the most accurate front
      * member within the front's median latency.
      */
-    private Arch search(RunDirectory run, Workbench wb) throws IOException {
+    private Arch search(RunDirectory run, Run wb) throws IOException {
         System.out.println();
         System.out.println("Searching the supernet: LINAS, " + SEARCH_EVALS + " real evaluations (accuracy on 2000 "
                 + "validation images, batch-1 latency measured here)...");
         ParetoSearch.Plan plan = new ParetoSearch.Plan("linas", List.of(Objective.ACCURACY, Objective.LATENCY), List.of(),
-                SEARCH_EVALS, wb.spec.train().seed(), true, "quickstart-linas");
+                SEARCH_EVALS, wb.spec().train().seed(), true, "quickstart-linas");
         SearchCommand cmd = new SearchCommand();
-        ParetoSearch.Outcome o = ParetoSearch.run(run, wb, plan, cmd.settings());
+        ParetoSearch.Outcome o = ParetoSearch.run(run, wb, plan, cmd.settings(), new ConsoleProgress());
+        FrontCharts.write(o, wb.spec().space(), List.of(o.directory(), run.root()));
         SearchCommand.printFront(o, "val acc");
         double[] latencies = o.front().stream().mapToDouble(Evaluation::latencyMs).sorted().toArray();
         double limit = latencies[(latencies.length - 1) / 2];
         String pick = String.format(Locale.ROOT, "accuracy@latency<=%.3fms", limit);
-        Evaluation chosen = FrontPick.pick(run.root(), wb.net.space(), pick);
+        Evaluation chosen = FrontPick.pick(run.root(), wb.net().space(), pick);
         System.out.printf(Locale.ROOT, "picked with --pick '%s' (the front's median latency): %s, %.2f%% validation, %.3f ms%n",
                 pick, chosen.arch().id(), chosen.accuracy(), chosen.latencyMs());
         return chosen.arch();
@@ -91,18 +96,18 @@ final class QuickstartCommand implements Command {
      * Scores the smallest, largest and three random children on the test set and prints them.
      *
      */
-    private static void report(RunDirectory run, Workbench wb) {
+    private static void report(RunDirectory run, Run wb) {
         ChildEvaluator eval = wb.evaluator();
         List<ChildTable.Row> rows = new ArrayList<>();
-        SplittableRandom rng = new SplittableRandom(Seeds.derive(wb.spec.train().seed(), "quickstart", 0));
-        List<Arch> archs = new ArrayList<>(List.of(wb.net.space().smallest(), wb.net.space().largest()));
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(wb.spec().train().seed(), "quickstart", 0));
+        List<Arch> archs = new ArrayList<>(List.of(wb.net().space().smallest(), wb.net().space().largest()));
         for (int i = 0; i < 3; i++) {
-            archs.add(wb.net.space().sample(rng));
+            archs.add(wb.net().space().sample(rng));
         }
         String[] labels = {"smallest", "largest", "random 1", "random 2", "random 3"};
         for (int i = 0; i < archs.size(); i++) {
-            double acc = eval.accuracy(archs.get(i), wb.test(), wb.manager);
-            rows.add(new ChildTable.Row(labels[i], archs.get(i), acc, wb.net.cost(archs.get(i))));
+            double acc = eval.accuracy(archs.get(i), wb.images().test(), wb.manager());
+            rows.add(new ChildTable.Row(labels[i], archs.get(i), acc, wb.net().cost(archs.get(i))));
         }
         System.out.println();
         System.out.println("Children of the trained supernet, BN recalibrated, on the 10,000 test images:");
@@ -116,18 +121,18 @@ final class QuickstartCommand implements Command {
      * Exports the chosen child as a DJL model (and ONNX), writes a few test images as PNG files, and
      * classifies them with the exported model loaded through DJL alone.
      */
-    private static void exportAndPredict(RunDirectory run, Workbench wb, Arch best) throws IOException {
-        String name = ExportCommand.defaultName(wb.spec.space(), best);
-        Path modelDir = run.root().resolve("export").resolve(name);
-        ExportCommand.export(wb, run, best, name, modelDir, ModelExporter.ServingEngine.PYTORCH,
+    private static void exportAndPredict(RunDirectory run, Run wb, Arch best) throws IOException {
+        String name = Export.defaultName(wb.spec().space(), best);
+        Path modelDir = run.export(name);
+        Export.export(wb, run, best, name, modelDir, ModelExporter.ServingEngine.PYTORCH,
                 EnumSet.allOf(ModelExporter.Format.class));
         System.out.println();
         System.out.println("chosen child exported to " + modelDir + " (DJL model directory + onnx/model.onnx)");
-        ImageDataset test = wb.data.test();
+        ImageDataset test = wb.images().data().test();
         List<String> classes = test.classes();
-        Path samples = run.root().resolve("samples");
+        Path samples = run.samples();
         Files.createDirectories(samples);
-        SplittableRandom rng = new SplittableRandom(Seeds.derive(wb.spec.train().seed(), "samples", 0));
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(wb.spec().train().seed(), "samples", 0));
         int right = 0;
         try (ImageClassifier classifier = ImageClassifier.open(modelDir)) {
             for (int k = 0; k < SAMPLES; k++) {

@@ -1,5 +1,9 @@
 package org.nas4j.cli;
 
+import org.nas4j.runs.RunDirectory;
+import org.nas4j.runs.SupernetEstimates;
+import org.nas4j.runs.TrainingFreeBaselines;
+import org.nas4j.runs.Estimator;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.google.gson.JsonArray;
@@ -38,6 +42,13 @@ final class RankCommand implements Command {
             + " last weights: all, or epochs such as 1,2,4,8 (those past a run's end are skipped)")
     String snapshots;
 
+    @Parameter(names = "--fine-tune-steps", description = "train each child this many steps from the supernet's weights"
+            + " (its rate cosine to zero, a fresh optimizer) before scoring it; 0: score the shared weights as they are")
+    int fineTuneSteps = 0;
+
+    @Parameter(names = "--fine-tune-lr", description = "the fine-tuning's first rate (default: the supernet's peak rate)")
+    Float fineTuneLr;
+
     @Parameter(names = "--estimates", description = "JSON lines {\"arch\", \"accuracy\"} of other estimates (repeatable)")
     List<Path> estimates = new ArrayList<>();
 
@@ -71,6 +82,12 @@ final class RankCommand implements Command {
         if (!(top > 0 && top <= 1)) {
             throw new UserException("--top must be in (0, 1], e.g. 0.5 for the best half");
         }
+        if (fineTuneSteps < 0) {
+            throw new UserException("--fine-tune-steps must be >= 0, e.g. 50");
+        }
+        if (fineTuneLr != null && !(fineTuneLr > 0)) {
+            throw new UserException("--fine-tune-lr must be > 0, e.g. 0.0025");
+        }
         if (bootstrap < 100) {
             throw new UserException("--bootstrap must be >= 100");
         }
@@ -102,7 +119,7 @@ final class RankCommand implements Command {
                     .forEach((name, scores) -> all.put(name, new Estimator(name, -1, scores)));
         }
         for (Path run : runs) {
-            all.putAll(SupernetEstimates.score(new RunDirectory(run), archs, snapshots));
+            all.putAll(SupernetEstimates.score(new RunDirectory(run), archs, snapshots, fineTuneSteps, fineTuneLr, new ConsoleProgress()));
         }
         for (Path file : estimates) {
             Map<String, Double> e = GroundTruth.read(file).accuracies(0);
@@ -141,13 +158,11 @@ final class RankCommand implements Command {
             AtomicFiles.write(png, w -> w.write(image));
         }
         for (Path run : runs) {
-            AtomicFiles.writeString(new RunDirectory(run).root().resolve("ranking.json"), report + "\n");
+            AtomicFiles.writeString(new RunDirectory(run).ranking(), report + "\n");
         }
         return 0;
     }
 
-    /** A named estimator's scores of the truth's archs, in the truth's order; epoch -1 when it has none. */
-    record Estimator(String name, int epoch, double[] scores) {}
 
     private double topTau(double[] truthValues, double[] estimate) {
         return RankCorrelation.topKendallTau(truthValues, estimate, top);

@@ -1,5 +1,7 @@
 package org.nas4j.cli;
 
+import org.nas4j.runs.RunDirectory;
+import org.nas4j.runs.ParetoSearch;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.google.gson.JsonElement;
@@ -60,13 +62,13 @@ final class ReportCommand implements Command {
         search(dir, SpaceRegistry.get(space).space(), html);
         split(dir, SpaceRegistry.get(space).space(), html);
         html.append("</body></html>\n");
-        Path file = dir.root().resolve("report.html");
+        Path file = dir.report();
         AtomicFiles.writeString(file, html.toString());
         return file;
     }
 
     private static void trainingCurve(RunDirectory dir, StringBuilder html) throws IOException {
-        Path log = dir.root().resolve("train-log.jsonl");
+        Path log = dir.trainLog();
         html.append("<h2>Training</h2>");
         if (!Files.isRegularFile(log)) {
             html.append("<p>No training log.</p>");
@@ -86,7 +88,7 @@ final class ReportCommand implements Command {
 
     /** What 'nas4j rank' measured of this supernet: τ against epochs, and every estimator's intervals. */
     private static void ranking(RunDirectory dir, StringBuilder html) throws IOException {
-        Path json = dir.root().resolve("ranking.json");
+        Path json = dir.ranking();
         if (!Files.isRegularFile(json)) {
             return;
         }
@@ -110,8 +112,8 @@ final class ReportCommand implements Command {
     }
 
     private static void search(RunDirectory dir, SearchSpace space, StringBuilder html) throws IOException {
-        Path json = dir.root().resolve("pareto.json");
-        Path csv = dir.root().resolve("pareto.csv");
+        Path json = RunDirectory.pareto(dir.root(), "json");
+        Path csv = RunDirectory.pareto(dir.root(), "csv");
         html.append("<h2>Search</h2>");
         if (!Files.isRegularFile(json) || !Files.isRegularFile(csv)) {
             html.append("<p>No search yet: <code>nas4j search --run ").append(escape(dir.root().toString()))
@@ -127,7 +129,7 @@ final class ReportCommand implements Command {
         List<Evaluation> all = rows.stream().map(ParetoSearch.Row::evaluation).toList();
         List<Evaluation> front = rows.stream().filter(ParetoSearch.Row::onFront).map(ParetoSearch.Row::evaluation).toList();
         List<Double> hv = rows.stream().map(ParetoSearch.Row::hypervolume).toList();
-        image(html, Charts.png(ParetoSearch.frontCharts(all, front, ParetoSearch.scoreLabel(space.name()))));
+        image(html, Charts.png(FrontCharts.charts(all, front, FrontCharts.scoreLabel(space.name()))));
         double[] index = new double[hv.size()];
         for (int i = 0; i < index.length; i++) {
             index[i] = i + 1;
@@ -146,7 +148,7 @@ final class ReportCommand implements Command {
                     m.get("params").getAsLong(), escape(arch), escape(dir.root().toString()), escape(arch)));
         }
         html.append("</table>");
-        Path predictors = dir.root().resolve("search").resolve(pareto.get("search").getAsString()).resolve("predictors.csv");
+        Path predictors = dir.search(pareto.get("search").getAsString()).resolve("predictors.csv");
         if (Files.isRegularFile(predictors)) {
             html.append("<h3>Predictors on the batch evaluated after each fit (held out)</h3><table>");
             for (String line : Files.readAllLines(predictors, StandardCharsets.UTF_8)) {

@@ -1,5 +1,10 @@
 package org.nas4j.cli;
 
+import org.nas4j.runs.Run;
+import org.nas4j.runs.RunDirectory;
+import org.nas4j.runs.ChildMeasurer;
+import org.nas4j.runs.ParetoSearch;
+import org.nas4j.algorithms.search.Strategies;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.google.gson.JsonArray;
@@ -58,16 +63,16 @@ final class SearchCommand implements Command {
     String name;
 
     @Parameter(names = "--recal-images", description = "training images for each child's BN recalibration")
-    int recalImages = 1000;
+    int recalImages = ChildMeasurer.Settings.defaults().recalibrationImages();
 
     @Parameter(names = "--val-images", description = "validation images each child is scored on (the run's validation split at most)")
-    int valImages = 2000;
+    int valImages = ChildMeasurer.Settings.defaults().validationImages();
 
     @Parameter(names = "--latency-batch", description = "images per timed call")
-    int latencyBatch = 1;
+    int latencyBatch = ChildMeasurer.Settings.defaults().latencyBatch();
 
     @Parameter(names = "--latency-calls", description = "timed calls per child (median taken, after 5 warm-up calls)")
-    int latencyCalls = 30;
+    int latencyCalls = ChildMeasurer.Settings.defaults().latencyCalls();
 
     @Parameter(names = "--latency-table", description = "predict latency from this table ('nas4j profile') instead of timing each child")
     Path latencyTable;
@@ -86,8 +91,8 @@ final class SearchCommand implements Command {
 
     @Override
     public int run() throws IOException {
-        if (!strategy.equals("rsps") && !strategy.equals("darts") && !ParetoSearch.STRATEGIES.contains(strategy)) {
-            throw new UserException("--strategy '" + strategy + "': use one of " + String.join(", ", ParetoSearch.STRATEGIES)
+        if (!strategy.equals("rsps") && !strategy.equals("darts") && !Strategies.NAMES.contains(strategy)) {
+            throw new UserException("--strategy '" + strategy + "': use one of " + String.join(", ", Strategies.NAMES)
                     + ", rsps or darts");
         }
         if (evals < 1 || steps < 1 || recalImages < 1 || valImages < 1 || latencyBatch < 1 || latencyCalls < 1) {
@@ -99,19 +104,20 @@ final class SearchCommand implements Command {
         List<Objective> parsedObjectives = Objective.parseList(objectives);
         List<Constraint> parsedConstraints = constraints.stream().map(Constraint::parse).toList();
         RunDirectory dir = new RunDirectory(run);
-        try (Workbench wb = Workbench.open(dir.read())) {
-            if (ParetoSearch.STRATEGIES.contains(strategy)) {
+        try (Run wb = Run.open(dir.read())) {
+            if (Strategies.NAMES.contains(strategy)) {
                 ParetoSearch.Plan plan = new ParetoSearch.Plan(strategy, parsedObjectives, parsedConstraints, evals, seed,
                         resume, name != null ? name : strategy + "-s" + seed);
-                ParetoSearch.Outcome o = ParetoSearch.run(dir, wb, plan, settings());
-                printFront(o, wb.translates() ? "val BLEU" : "val acc");
+                ParetoSearch.Outcome o = ParetoSearch.run(dir, wb, plan, settings(), new ConsoleProgress());
+                FrontCharts.write(o, wb.spec().space(), List.of(o.directory(), dir.root()));
+                printFront(o, wb.task().scoreTitle());
             } else if (strategy.equals("darts")) {
                 darts(dir, wb);
             } else {
                 List<Scored> best = rsps(dir, wb, evals, seed);
                 List<ChildTable.Row> rows = new ArrayList<>();
                 for (Scored s : best.subList(0, Math.min(5, best.size()))) {
-                    rows.add(new ChildTable.Row("sub " + s.sub(), s.arch(), s.accuracy(), wb.net.cost(s.arch())));
+                    rows.add(new ChildTable.Row("sub " + s.sub(), s.arch(), s.accuracy(), wb.net().cost(s.arch())));
                 }
                 System.out.println("best of " + best.size() + " archs (validation, each scored by its sub-supernet):");
                 ChildTable.print(System.out, "val acc", rows);
@@ -121,8 +127,9 @@ final class SearchCommand implements Command {
     }
 
     ChildMeasurer.Settings settings() {
-        return new ChildMeasurer.Settings(recalImages, valImages, latencyBatch, 5, latencyCalls,
-                Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors()), latencyTable);
+        ChildMeasurer.Settings d = ChildMeasurer.Settings.defaults();
+        return new ChildMeasurer.Settings(recalImages, valImages, latencyBatch, d.latencyWarmup(), latencyCalls, d.threads(),
+                latencyTable);
     }
 
     static void printFront(ParetoSearch.Outcome o, String scoreTitle) {
@@ -142,10 +149,10 @@ final class SearchCommand implements Command {
      *
      * @return all scored archs, best first
      */
-    static List<Scored> rsps(RunDirectory run, Workbench wb, int evals, long seed) throws IOException {
-        SearchSpace space = wb.net.space();
+    static List<Scored> rsps(RunDirectory run, Run wb, int evals, long seed) throws IOException {
+        SearchSpace space = wb.net().space();
         SplitTree tree = Files.isRegularFile(run.splitTree()) ? SplitTree.load(run.splitTree()) : null;
-        Path log = run.root().resolve("search").resolve("rsps.jsonl");
+        Path log = run.rsps();
         Map<String, Scored> done = new LinkedHashMap<>();
         if (Files.isRegularFile(log)) {
             for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
@@ -174,7 +181,7 @@ final class SearchCommand implements Command {
         for (Map.Entry<Integer, List<Arch>> group : bySub.entrySet()) {
             wb.loadWeights(run.subCheckpoint(group.getKey()));
             for (Arch a : group.getValue()) {
-                Scored s = new Scored(a, group.getKey(), eval.accuracy(a, wb.validation(), wb.manager));
+                Scored s = new Scored(a, group.getKey(), eval.accuracy(a, wb.images().validation(), wb.manager()));
                 JsonObject o = new JsonObject();
                 o.addProperty("arch", a.id());
                 o.addProperty("sub", s.sub());
@@ -192,21 +199,21 @@ final class SearchCommand implements Command {
      * DARTS on the supernet, or on each sub-supernet of a split run (its own sub-space, from its own
      * weights); the derived arch with the best validation accuracy wins. All are in search/darts.json.
      */
-    private void darts(RunDirectory dir, Workbench wb) throws IOException {
-        if (!(wb.net instanceof Relaxable)) {
-            throw new UserException("space " + wb.spec.space() + " has no continuous relaxation for DARTS; use --strategy rsps");
+    private void darts(RunDirectory dir, Run wb) throws IOException {
+        if (!(wb.net() instanceof Relaxable)) {
+            throw new UserException("space " + wb.spec().space() + " has no continuous relaxation for DARTS; use --strategy rsps");
         }
-        SearchSpace space = wb.net.space();
+        SearchSpace space = wb.net().space();
         List<SplitTree.Node> leaves = Files.isRegularFile(dir.splitTree())
                 ? SplitTree.load(dir.splitTree()).leaves() : List.of(new SplitTree().nodes().get(0));
         JsonArray runs = new JsonArray();
         JsonObject best = null;
         for (SplitTree.Node leaf : leaves) {
             wb.loadWeights(dir.subCheckpoint(leaf.id()));
-            Darts.Result r = Darts.search(wb.net, SplitTree.subspace(space, leaf), wb.train(), wb.validation(),
-                    new Darts.Config(steps, wb.spec.train().batchSize(), wb.spec.train().learningRate() / 10, 3e-4f, seed),
-                    wb.manager);
-            double acc = wb.evaluator().accuracy(r.arch(), wb.validation(), wb.manager);
+            Darts.Result r = Darts.search(wb.net(), SplitTree.subspace(space, leaf), wb.images().train(), wb.images().validation(),
+                    new Darts.Config(steps, wb.spec().train().batchSize(), wb.spec().train().learningRate() / 10, 3e-4f, seed),
+                    wb.manager());
+            double acc = wb.evaluator().accuracy(r.arch(), wb.images().validation(), wb.manager());
             JsonObject o = new JsonObject();
             o.addProperty("sub", leaf.id());
             o.addProperty("arch", r.arch().id());
@@ -231,7 +238,7 @@ final class SearchCommand implements Command {
         result.addProperty("arch", best.get("arch").getAsString());
         result.addProperty("validationAccuracy", best.get("validationAccuracy").getAsDouble());
         result.add("subSupernets", runs);
-        Path out = dir.root().resolve("search").resolve("darts.json");
+        Path out = dir.darts();
         AtomicFiles.writeString(out, result + "\n");
         System.out.printf(Locale.ROOT, "darts: %s, validation accuracy %.2f%% (weights in %s)%n",
                 best.get("arch").getAsString(), best.get("validationAccuracy").getAsDouble(), out);

@@ -1,28 +1,17 @@
 package org.nas4j.cli;
 
+import org.nas4j.runs.Run;
+import org.nas4j.runs.RunDirectory;
+import org.nas4j.runs.RunSpec;
+import org.nas4j.runs.Training;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
-import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Locale;
-import java.util.SplittableRandom;
-import java.util.function.Consumer;
-import org.nas4j.algorithms.sampling.FixedSampler;
-import org.nas4j.algorithms.split.RestrictedSampler;
 import org.nas4j.algorithms.split.SplitTree;
-import org.nas4j.algorithms.sampling.Samplers;
-import org.nas4j.algorithms.train.SupernetTrainer;
 import org.nas4j.algorithms.train.TrainConfig;
-import org.nas4j.algorithms.train.TrainingData;
-import org.nas4j.core.space.Arch;
-import org.nas4j.core.space.SearchSpace;
-import org.nas4j.core.train.ArchSampler;
-import org.nas4j.core.util.Seeds;
 import org.nas4j.core.util.UserException;
 import org.nas4j.spaces.SpaceRegistry;
 
@@ -134,7 +123,10 @@ class TrainCommand implements Command {
             }
             spec = new RunSpec(space, data, 0, config(seed), arch());
         }
-        train(run, spec, true, snapshots, wb -> {});
+        ConsoleProgress progress = new ConsoleProgress();
+        try (Run trained = Training.train(run, spec, snapshots, progress)) {
+            Training.reportChildren(trained, progress);
+        }
         return 0;
     }
 
@@ -169,19 +161,6 @@ class TrainCommand implements Command {
         return config;
     }
 
-    /**
-     * The children whose validation score a finished run prints: the smallest and the largest, or in
-     * a space of unordered choices, where those are arbitrary (nb201's "largest" is all pooling), two
-     * children drawn with the run's seed.
-     */
-    private static Arch[] reported(SearchSpace space, long seed) {
-        if (space.ordered()) {
-            return new Arch[] {space.smallest(), space.largest()};
-        }
-        SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, "reported children", 0));
-        return new Arch[] {space.sample(rng), space.sample(rng)};
-    }
-
     private static <T> T or(T flag, T fallback) {
         return flag != null ? flag : fallback;
     }
@@ -198,100 +177,8 @@ class TrainCommand implements Command {
             throw new UserException("--sub " + sub + ": no such sub-supernet; the leaves are "
                     + tree.leaves().stream().map(l -> Integer.toString(l.id())).toList() + " (or all)");
         }
-        try (Workbench wb = Workbench.open(spec)) {
-            trainSubSupernets(run, wb, leaves, epochs);
-        }
-    }
-
-    /**
-     * @param run the split run
-     * @param wb its supernet and data
-     * @param leaves the sub-supernets to train, each from its own checkpoint
-     * @param epochs epochs each
-     */
-    static void trainSubSupernets(RunDirectory run, Workbench wb, List<SplitTree.Node> leaves, int epochs) {
-        TrainConfig c = wb.spec.train().withEpochs(epochs);
-        for (SplitTree.Node leaf : leaves) {
-            SearchSpace subspace = SplitTree.subspace(wb.net.space(), leaf);
-            wb.loadWeights(run.subCheckpoint(leaf.id()));
-            ArchSampler sampler = new RestrictedSampler(subspace, Samplers.byName(c.sampler(), c.randomChildren()));
-            SupernetTrainer trainer =
-                    new SupernetTrainer(wb.net, wb.trainingData(c), c, sampler, run.subCheckpoint(leaf.id()));
-            System.out.printf(Locale.ROOT, "sub-supernet %d (%s archs): %d epochs x %d steps%n", leaf.id(),
-                    subspace.size(), c.epochs(), trainer.stepsPerEpoch());
-            ProgressBar bar = new ProgressBar(System.err, "sub " + leaf.id(), 0);
-            trainer.train(wb.manager, false, -1, new SupernetTrainer.Listener() {
-                @Override
-                public void onStep(long step, long total, float loss, double lr) {
-                    bar.update(step, total, String.format(Locale.ROOT, "loss %.3f lr %.4f", loss, lr));
-                }
-
-                @Override
-                public void onEpoch(int epoch, double meanLoss, int skipped) {}
-            });
-            for (Arch a : new Arch[] {subspace.smallest(), subspace.largest()}) {
-                System.out.printf(Locale.ROOT, "validation %s %.2f%% of %s%n", wb.scoreName(), wb.validationScore(a), a.id());
-            }
-        }
-    }
-
-    /**
-     * Trains (or resumes) the run and prints the validation accuracy of its smallest and largest child.
-     *
-     * @param run the run directory
-     * @param spec its spec; {@code numClasses} 0 means "from the data"
-     * @param printValidation print the validation score of the smallest and largest child (or the one trained alone)
-     * @param snapshots keep a copy of the weights at every epoch's end
-     * @param then runs on the trained supernet and its data before they are closed
-     */
-    static void train(RunDirectory run, RunSpec spec, boolean printValidation, boolean snapshots, Consumer<Workbench> then)
-            throws IOException {
-        try (Workbench wb = Workbench.open(spec)) {
-            RunSpec resolved = wb.spec;
-            if (!run.exists()) {
-                run.write(resolved);
-            }
-            TrainConfig c = resolved.train();
-            Arch alone = resolved.arch() == null ? null : wb.net.space().parse(resolved.arch());
-            ArchSampler sampler = alone != null ? new FixedSampler(alone) : Samplers.byName(c.sampler(), c.randomChildren());
-            SupernetTrainer trainer = new SupernetTrainer(wb.net, wb.trainingData(c), c, sampler, run.checkpoint());
-            System.out.printf(Locale.ROOT, "training %s on %s, %s%s, %d epochs x %d steps, run %s%n", resolved.space(),
-                    wb.describeData(), alone != null ? "the child " + alone.id() + " alone" : c.sampler() + " sampler",
-                    c.weightMixture().routed() ? ", mixture " + c.weightMixture().describe() : "", c.epochs(),
-                    trainer.stepsPerEpoch(), run.root());
-            Path log = run.root().resolve("train-log.jsonl");
-            long startNanos = System.nanoTime();
-            ProgressBar bar = new ProgressBar(System.err, "train", 0);
-            trainer.train(wb.manager, true, -1, new SupernetTrainer.Listener() {
-                @Override
-                public void onStep(long step, long total, float loss, double lr) {
-                    bar.update(step, total, String.format(Locale.ROOT, "loss %.3f lr %.4f", loss, lr));
-                }
-
-                @Override
-                public void onEpoch(int epoch, double meanLoss, int skipped) {
-                    JsonObject o = new JsonObject();
-                    o.addProperty("epoch", epoch);
-                    o.addProperty("loss", meanLoss);
-                    o.addProperty("skippedSteps", skipped);
-                    o.addProperty("seconds", (System.nanoTime() - startNanos) / 1e9);
-                    try {
-                        if (snapshots) {
-                            Files.copy(run.checkpoint(), run.checkpoint().resolveSibling("epoch-" + epoch + ".ckpt"),
-                                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                        }
-                        Files.writeString(log, o + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                                StandardOpenOption.APPEND);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }
-            });
-            Arch[] report = alone != null ? new Arch[] {alone} : reported(wb.net.space(), c.seed());
-            for (Arch a : printValidation ? report : new Arch[0]) {
-                System.out.printf(Locale.ROOT, "validation %s %.2f%% of %s%n", wb.scoreName(), wb.validationScore(a), a.id());
-            }
-            then.accept(wb);
+        try (Run wb = Run.open(spec)) {
+            Training.trainSubSupernets(run, wb, leaves, epochs, new ConsoleProgress());
         }
     }
 }

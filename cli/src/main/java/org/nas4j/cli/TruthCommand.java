@@ -1,5 +1,9 @@
 package org.nas4j.cli;
 
+import org.nas4j.runs.RunDirectory;
+import org.nas4j.runs.Run;
+import org.nas4j.runs.RunSpec;
+import org.nas4j.runs.Training;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import java.io.IOException;
@@ -72,19 +76,15 @@ final class TruthCommand extends TrainCommand {
                 RunDirectory run = new RunDirectory(out.resolve("alone").resolve(digest(arch.id()) + "-s" + s));
                 RunSpec spec = run.exists() ? run.read() : new RunSpec(space, data, 0, config(s), arch.id());
                 long start = System.nanoTime();
-                TrainCommand.train(run, spec, false, false, wb -> {
-                    wb.net.activate(arch);
+                try (Run wb = Training.train(run, spec, false, new ConsoleProgress())) {
+                    wb.net().activate(arch);
                     // trained alone: the network's own running statistics, as any network is served
-                    ChildEvaluator.Score score = wb.evaluator().measure(wb.validation(), wb.manager);
+                    ChildEvaluator.Score score = wb.evaluator().measure(wb.images().validation(), wb.manager());
                     GroundTruth.Measurement m = new GroundTruth.Measurement(arch.id(), s, 100 * score.accuracy(), score.loss());
-                    try {
-                        GroundTruth.append(file, m);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
+                    GroundTruth.append(file, m);
                     System.out.printf(Locale.ROOT, "[%d/%d] seed %d: %.2f%% (loss %.4f) %.0fs  %s%n", position, total, s,
                             m.accuracy(), m.loss(), (System.nanoTime() - start) / 1e9, arch.id());
-                });
+                }
             }
         }
         System.out.printf(Locale.ROOT, "truth: %d archs x %d seeds in %s%n", picked.size(), seeds.size(), file);

@@ -1,5 +1,7 @@
 package org.nas4j.cli;
 
+import org.nas4j.runs.Run;
+import org.nas4j.runs.RunSpec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,15 +45,15 @@ class ImageFolderCliTest {
         List<List<Float>> losses = new ArrayList<>();
         List<float[]> firstBatches = new ArrayList<>();
         for (String data : new String[] {FashionMnist.DEBIAN_DIR.toString(), folder.toString()}) {
-            try (Workbench wb = Workbench.open(new RunSpec("ofa-mbv3-fmnist", data, 0, config, null))) {
+            try (Run wb = Run.open(new RunSpec("ofa-mbv3-fmnist", data, 0, config, null))) {
                 TrainingData train = wb.trainingData(config);
-                try (NDManager m = wb.manager.newSubManager()) {
+                try (NDManager m = wb.manager().newSubManager()) {
                     int[] positions = {0, 1, 2, 3, 59_000 - 5_000 - 1};
                     firstBatches.add(train.inputs(m, positions, new SplittableRandom(0)).head().toFloatArray());
                 }
                 List<Float> steps = new ArrayList<>();
-                new SupernetTrainer(wb.net, train, config, Samplers.byName("uniform", 2), dir.resolve(losses.size() + ".ckpt"))
-                        .train(wb.manager, false, 100, (step, total, loss, lr) -> steps.add(loss));
+                new SupernetTrainer(wb.net(), train, config, Samplers.byName("uniform", 2), dir.resolve(losses.size() + ".ckpt"))
+                        .train(wb.manager(), false, 100, (step, total, loss, lr) -> steps.add(loss));
                 losses.add(steps);
             }
         }

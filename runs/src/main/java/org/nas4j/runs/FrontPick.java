@@ -1,4 +1,4 @@
-package org.nas4j.cli;
+package org.nas4j.runs;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -21,12 +21,12 @@ import org.nas4j.core.util.UserException;
  * both scaled to the front's range) or {@code accuracy@CONSTRAINT} (highest accuracy within a limit,
  * e.g. {@code accuracy@latency<=3ms}).
  */
-final class FrontPick {
+public final class FrontPick {
 
     private FrontPick() {}
 
-    static Evaluation pick(Path runRoot, SearchSpace space, String how) throws IOException {
-        Path file = runRoot.resolve("pareto.json");
+    public static Evaluation pick(Path runRoot, SearchSpace space, String how) throws IOException {
+        Path file = RunDirectory.pareto(runRoot, "json");
         if (!Files.isRegularFile(file)) {
             throw new UserException("--pick needs " + file + "; run 'nas4j search --run " + runRoot + "' first");
         }

@@ -1,4 +1,4 @@
-package org.nas4j.cli;
+package org.nas4j.runs;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -25,7 +25,7 @@ import org.nas4j.spaces.SpaceRegistry;
  * NASWOT, each on a supernet freshly initialized with the seed (NASWOT on one batch of 64 training
  * images).
  */
-final class TrainingFreeBaselines {
+public final class TrainingFreeBaselines {
 
     /** NASWOT's batch (the authors use 128 on CIFAR; 64 keeps its kernel matrix well inside float range). */
     private static final int BATCH = 64;
@@ -34,7 +34,7 @@ final class TrainingFreeBaselines {
     private final String data;
     private final long seed;
 
-    TrainingFreeBaselines(String space, String data, long seed) {
+    public TrainingFreeBaselines(String space, String data, long seed) {
         this.entry = SpaceRegistry.get(space);
         this.data = data;
         this.seed = seed;
@@ -48,7 +48,7 @@ final class TrainingFreeBaselines {
      * @param archIds the archs, in order
      * @return each baseline's scores, in the archs' order (higher: predicted better)
      */
-    Map<String, double[]> score(List<String> names, List<String> archIds) {
+    public Map<String, double[]> score(List<String> names, List<String> archIds) {
         SearchSpace space = entry.space();
         List<Arch> archs = archIds.stream().map(space::parse).toList();
         Map<String, double[]> out = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package org.nas4j.cli;
+package org.nas4j.runs;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -17,41 +17,32 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-import org.knowm.xchart.XYChart;
-import org.nas4j.algorithms.search.AgingEvolution;
 import org.nas4j.algorithms.search.Archive;
 import org.nas4j.algorithms.search.Constraint;
 import org.nas4j.algorithms.search.Evaluation;
 import org.nas4j.algorithms.search.Hypervolume;
 import org.nas4j.algorithms.search.Linas;
-import org.nas4j.algorithms.search.Nsga2Search;
 import org.nas4j.algorithms.search.Objective;
-import org.nas4j.algorithms.search.RandomSearch;
-import org.nas4j.algorithms.search.ReinforceSearch;
 import org.nas4j.algorithms.search.SearchContext;
-import org.nas4j.algorithms.search.SearchStrategy;
+import org.nas4j.algorithms.search.Strategies;
 import org.nas4j.core.space.SearchSpace;
 import org.nas4j.core.util.AtomicFiles;
 import org.nas4j.core.util.Seeds;
 import org.nas4j.core.util.UserException;
-import org.nas4j.spaces.SpaceRegistry;
 
 /**
  * A hardware-aware search over a trained supernet: a strategy spends a budget of real evaluations
  * (kept in {@code RUN/search/evaluations.jsonl}, reused by every later search and by a resumed
- * one), and the run gets {@code pareto.json}, {@code pareto.csv} and {@code pareto.png}; the search's
- * own directory {@code RUN/search/NAME} keeps its config, the same files and, for LINAS, the
+ * one), and the run gets {@code pareto.json} and {@code pareto.csv} (whose reader is here too); the
+ * search's own directory {@code RUN/search/NAME} keeps its config, the same files and, for LINAS, the
  * predictors' held-out scores.
  */
-final class ParetoSearch {
-
-    /** The strategies, by command-line name. */
-    static final List<String> STRATEGIES = List.of("random", "evolution", "nsga2", "linas", "reinforce");
+public final class ParetoSearch {
 
     /**
      * What to search for.
      *
-     * @param strategy one of {@link #STRATEGIES}
+     * @param strategy one of {@link Strategies#NAMES}
      * @param objectives accuracy and at least one cost
      * @param constraints limits
      * @param evals budget of real evaluations
@@ -59,18 +50,18 @@ final class ParetoSearch {
      * @param resume continue an earlier search of the same name
      * @param name the search's directory name
      */
-    record Plan(String strategy, List<Objective> objectives, List<Constraint> constraints, int evals, long seed,
+    public record Plan(String strategy, List<Objective> objectives, List<Constraint> constraints, int evals, long seed,
             boolean resume, String name) {}
 
     /** What a search leaves: its evaluations in order, their front, and the hypervolume after each. */
-    record Outcome(List<Evaluation> evaluations, List<Evaluation> front, double[] hypervolume, Path directory) {}
+    public record Outcome(List<Evaluation> evaluations, List<Evaluation> front, double[] hypervolume, Path directory) {}
 
     private ParetoSearch() {}
 
-    static Outcome run(RunDirectory run, Workbench wb, Plan plan, ChildMeasurer.Settings settings) throws IOException {
-        SearchSpace space = wb.net.space();
-        Path searchRoot = run.root().resolve("search");
-        Path dir = searchRoot.resolve(plan.name());
+    public static Outcome run(RunDirectory run, Run wb, Plan plan, ChildMeasurer.Settings settings, Progress progress)
+            throws IOException {
+        SearchSpace space = wb.net().space();
+                Path dir = run.search(plan.name());
         JsonObject config = config(plan);
         Path configFile = dir.resolve("config.json");
         if (Files.isRegularFile(configFile)) {
@@ -86,10 +77,10 @@ final class ParetoSearch {
                         + "); use the same strategy, objectives, constraints and seed, or another --name");
             }
         }
-        ai.djl.engine.Engine engine = wb.manager.getEngine();
-        checkSettings(searchRoot.resolve("evaluator.json"), settings.toJson(engine.getEngineName() + " " + engine.getVersion()));
+        ai.djl.engine.Engine engine = wb.manager().getEngine();
+        checkSettings(run.evaluatorSettings(), settings.toJson(engine.getEngineName() + " " + engine.getVersion()));
         AtomicFiles.writeString(configFile, pretty(config));
-        Archive archive = Archive.open(searchRoot.resolve("evaluations.jsonl"), space);
+        Archive archive = Archive.open(run.evaluations(), space);
         ChildMeasurer measurer = new ChildMeasurer(wb, run, settings);
 
         double[] scale = scale(wb, plan.objectives(), archive, measurer);
@@ -97,7 +88,6 @@ final class ParetoSearch {
         List<Double> hv = new ArrayList<>();
         List<Map<Objective, Double>> predictions = new ArrayList<>();
         List<Evaluation> done = new ArrayList<>();
-        ProgressBar bar = new ProgressBar(System.err, plan.strategy(), 0);
         List<Linas.PredictorScore> scores = new ArrayList<>();
         SearchContext context = new SearchContext(space, plan.objectives(), plan.constraints(), plan.evals(), archive,
                 measurer, (i, e, fresh, predicted) -> {
@@ -106,10 +96,11 @@ final class ParetoSearch {
                     List<double[]> points = feasible(done, plan.constraints()).stream()
                             .map(x -> Hypervolume.normalized(x, plan.objectives(), scale)).toList();
                     hv.add(Hypervolume.of(points, reference));
-                    bar.update(i, plan.evals(), String.format(Locale.ROOT, "%s%.2f%% %.2fms hv %.4f",
+                    progress.update(plan.strategy(), i, plan.evals(), String.format(Locale.ROOT, "%s%.2f%% %.2fms hv %.4f",
                             fresh ? "" : "(archived) ", e.accuracy(), e.latencyMs(), hv.get(hv.size() - 1)));
                 });
-        strategy(plan, wb, scores::add).search(context, new SplittableRandom(Seeds.derive(plan.seed(), "search", 0)));
+        Strategies.byName(plan.strategy(), plan.evals(), space.dimensions().size(), a -> wb.net().cost(a), scores::add)
+                .search(context, new SplittableRandom(Seeds.derive(plan.seed(), "search", 0)));
         List<Evaluation> front = context.front();
         double[] curve = hv.stream().mapToDouble(Double::doubleValue).toArray();
         writeOutputs(List.of(dir, run.root()), wb, plan, done, predictions, front, curve);
@@ -124,33 +115,16 @@ final class ParetoSearch {
         return new Outcome(done, front, curve, dir);
     }
 
-    private static SearchStrategy strategy(Plan plan, Workbench wb, java.util.function.Consumer<Linas.PredictorScore> report) {
-        double mutation = 1.0 / Math.max(1, wb.net.space().dimensions().size()) * 2;
-        return switch (plan.strategy()) {
-            case "random" -> new RandomSearch();
-            case "evolution" -> new AgingEvolution(Math.max(4, Math.min(20, plan.evals() / 5)), 5, mutation);
-            case "nsga2" -> new Nsga2Search(Math.max(4, Math.min(20, plan.evals() / 5)), mutation);
-            // a fifth of the budget (at most 20) random first, then batches of a tenth (at most 10); halving
-            // both reached random search's hypervolume sooner in the median but ended lower (BENCHMARKS.md)
-            case "linas" -> new Linas(Math.max(4, Math.min(20, plan.evals() / 5)), Math.max(2, Math.min(10, plan.evals() / 10)),
-                    50, 100, mutation, a -> wb.net.cost(a), report);
-            // NASNet's controller at a budget of tens: batches of 5, a faster rate than the paper's 500-GPU run
-            case "reinforce" -> new ReinforceSearch(5, 32, 0.02f, 0.9, 1e-4f);
-            default -> throw new UserException("--strategy '" + plan.strategy() + "': use one of "
-                    + String.join(", ", STRATEGIES) + ", rsps or darts");
-        };
-    }
-
     /**
      * What maps to 1 in the hypervolume: an accuracy error 5 points worse than the smallest child's,
      * and 1.2 times the largest child's costs. The two children are evaluated once, kept in the
      * archive, and not counted against any search's budget; every search of a run thus measures its
      * hypervolume in the same box.
      */
-    private static double[] scale(Workbench wb, List<Objective> objectives, Archive archive, ChildMeasurer measurer)
+    private static double[] scale(Run wb, List<Objective> objectives, Archive archive, ChildMeasurer measurer)
             throws IOException {
-        Evaluation smallest = archived(wb.net.space().smallest(), archive, measurer);
-        Evaluation largest = archived(wb.net.space().largest(), archive, measurer);
+        Evaluation smallest = archived(wb.net().space().smallest(), archive, measurer);
+        Evaluation largest = archived(wb.net().space().largest(), archive, measurer);
         double[] scale = new double[objectives.size()];
         for (int k = 0; k < scale.length; k++) {
             Objective o = objectives.get(k);
@@ -199,10 +173,10 @@ final class ParetoSearch {
     }
 
     /** One row of {@code pareto.csv}: an evaluation, whether it is on the front, the hypervolume after it. */
-    record Row(Evaluation evaluation, boolean onFront, double hypervolume) {}
+    public record Row(Evaluation evaluation, boolean onFront, double hypervolume) {}
 
     /** @return the rows of a {@code pareto.csv} written by a search of this space */
-    static List<Row> readCsv(Path csv, SearchSpace space) throws IOException {
+    public static List<Row> readCsv(Path csv, SearchSpace space) throws IOException {
         List<Row> rows = new ArrayList<>();
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
@@ -217,7 +191,7 @@ final class ParetoSearch {
         return rows;
     }
 
-    private static void writeOutputs(List<Path> places, Workbench wb, Plan plan, List<Evaluation> done,
+    private static void writeOutputs(List<Path> places, Run wb, Plan plan, List<Evaluation> done,
             List<Map<Objective, Double>> predictions, List<Evaluation> front, double[] hv) throws IOException {
         Set<String> onFront = front.stream().map(e -> e.arch().id()).collect(Collectors.toCollection(HashSet::new));
         StringBuilder csv = new StringBuilder(
@@ -231,7 +205,7 @@ final class ParetoSearch {
         }
         JsonObject json = config(plan);
         json.addProperty("search", plan.name());
-        json.addProperty("space", wb.spec.space());
+        json.addProperty("space", wb.spec().space());
         json.addProperty("evaluations", done.size());
         json.addProperty("hypervolume", hv.length == 0 ? 0 : hv[hv.length - 1]);
         JsonArray members = new JsonArray();
@@ -251,35 +225,10 @@ final class ParetoSearch {
             members.add(m);
         });
         json.add("front", members);
-        byte[] png = Charts.png(frontCharts(done, front, scoreLabel(wb.spec.space())));
         for (Path where : places) {
-            AtomicFiles.writeString(where.resolve("pareto.csv"), csv.toString());
-            AtomicFiles.writeString(where.resolve("pareto.json"), pretty(json));
-            AtomicFiles.write(where.resolve("pareto.png"), out -> out.write(png));
+            AtomicFiles.writeString(RunDirectory.pareto(where, "csv"), csv.toString());
+            AtomicFiles.writeString(RunDirectory.pareto(where, "json"), pretty(json));
         }
-    }
-
-    /** @return what the accuracy objective measures in a run of this space, for axis titles */
-    static String scoreLabel(String space) {
-        return SpaceRegistry.get(space).translates() ? "validation character BLEU (%)" : "validation accuracy (%)";
-    }
-
-    /** Accuracy against latency and against MACs: every evaluated child, and the front. */
-    static List<XYChart> frontCharts(List<Evaluation> all, List<Evaluation> front, String scoreLabel) {
-        List<Evaluation> sorted = front.stream().sorted(Comparator.comparingDouble(Evaluation::latencyMs)).toList();
-        List<Evaluation> byMacs = front.stream().sorted(Comparator.comparingLong(Evaluation::macs)).toList();
-        return List.of(
-                Charts.chart("accuracy vs latency", "latency (ms, batch 1)", scoreLabel, List.of(
-                        new Charts.Series("evaluated", values(all, Evaluation::latencyMs), values(all, Evaluation::accuracy), false),
-                        new Charts.Series("front", values(sorted, Evaluation::latencyMs), values(sorted, Evaluation::accuracy), true))),
-                Charts.chart("accuracy vs MACs", "MMACs", scoreLabel, List.of(
-                        new Charts.Series("evaluated", values(all, e -> e.macs() / 1e6), values(all, Evaluation::accuracy), false),
-                        new Charts.Series("front (accuracy, latency)", values(byMacs, e -> e.macs() / 1e6),
-                                values(byMacs, Evaluation::accuracy), false))));
-    }
-
-    private static double[] values(List<Evaluation> es, java.util.function.ToDoubleFunction<Evaluation> f) {
-        return es.stream().mapToDouble(f).toArray();
     }
 
     private static String number(Double v) {

@@ -1,4 +1,4 @@
-package org.nas4j.cli;
+package org.nas4j.runs;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -15,15 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.nas4j.algorithms.train.ChildEvaluator;
+import org.nas4j.algorithms.train.ChildFineTuning;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.util.UserException;
 
 /**
- * A supernet's estimates of a truth's archs: BN recalibrated for each child, then accuracy and loss
- * on the validation split (the truth's own). Scores are cached per checkpoint in {@code
+ * A supernet's estimates of a truth's archs: optionally a few steps of fine-tuning from the shared
+ * weights, BN recalibrated for each child, then accuracy and loss on the validation split (the
+ * truth's own). Scores are cached per checkpoint in {@code
  * RUN/search/rank-CHECKPOINT.jsonl} and never recomputed.
  */
-final class SupernetEstimates {
+public final class SupernetEstimates {
 
     private SupernetEstimates() {}
 
@@ -31,42 +33,53 @@ final class SupernetEstimates {
      * @param run a trained supernet run (split or not)
      * @param archIds the archs to score
      * @param snapshots null for the last weights, else which epoch snapshots: {@code all} or a comma-separated list
+     * @param fineTuneSteps optimizer steps of each child from the shared weights before it is scored (0: none)
+     * @param fineTuneLr the fine-tuning's first rate; null: the supernet's peak rate
+     * @param progress scoring's progress
      * @return per checkpoint two estimators, by accuracy and by negated loss
      */
-    static Map<String, RankCommand.Estimator> score(RunDirectory run, List<String> archIds, String snapshots)
-            throws IOException {
+    public static Map<String, Estimator> score(RunDirectory run, List<String> archIds, String snapshots,
+            int fineTuneSteps, Float fineTuneLr, Progress progress) throws IOException {
         if (!run.exists()) {
             throw new UserException(run.root() + " holds no run: train a supernet there first");
         }
         RunSpec spec = run.read();
-        Map<String, RankCommand.Estimator> out = new LinkedHashMap<>();
-        try (Workbench wb = Workbench.open(spec)) {
+        Map<String, Estimator> out = new LinkedHashMap<>();
+        try (Run wb = Run.open(spec)) {
             List<Path> checkpoints =
                     snapshots != null ? snapshots(run, snapshots, spec.train().epochs()) : List.of(run.checkpoint());
             ChildEvaluator eval = wb.evaluator();
-            String name = run.root().getFileName().toString();
+            ChildFineTuning tuning = fineTuneSteps > 0
+                    ? new ChildFineTuning(wb.net(), wb.manager(), wb.trainingData(spec.train()), spec.train(), fineTuneSteps,
+                            fineTuneLr != null ? fineTuneLr : spec.train().learningRate())
+                    : null;
+            String variant = tuning == null ? "" : "-ft" + fineTuneSteps + (fineTuneLr != null ? "@" + fineTuneLr : "");
+            String name = run.root().getFileName().toString() + variant.replace('-', '+');
             for (Path checkpoint : checkpoints) {
                 int epoch = checkpoint.equals(run.checkpoint()) ? spec.train().epochs() : epochOf(checkpoint);
                 String label = name + (snapshots != null ? "@" + epoch : "");
-                Path cache = run.root().resolve("search").resolve("rank-" + checkpoint.getFileName().toString().replace(".ckpt", "") + ".jsonl");
+                Path cache = run.rankCache(checkpoint, variant);
                 Map<String, double[]> done = read(cache);
                 Path loaded = null;
-                ProgressBar bar = new ProgressBar(System.err, "score " + label, 0);
                 int n = 0;
                 for (String id : archIds) {
-                    bar.update(++n, archIds.size(), "");
+                    progress.update("score " + label, ++n, archIds.size(), "");
                     if (done.containsKey(id)) {
                         continue;
                     }
-                    Arch arch = wb.net.space().parse(id);
+                    Arch arch = wb.net().space().parse(id);
                     // a snapshot, or the (sub-)supernet holding the arch; loaded once while it stays the same
                     Path weights = snapshots != null ? checkpoint : run.subCheckpoint(wb.subSupernetFor(run, arch));
-                    if (!weights.equals(loaded)) {
+                    // a tuned child changed the shared weights: the next one starts from them again
+                    if (!weights.equals(loaded) || tuning != null) {
                         wb.loadWeights(weights);
                         loaded = weights;
                     }
-                    eval.recalibrate(arch, wb.manager);
-                    ChildEvaluator.Score s = eval.measure(wb.validation(), wb.manager);
+                    if (tuning != null) {
+                        tuning.tune(arch);
+                    }
+                    eval.recalibrate(arch, wb.manager());
+                    ChildEvaluator.Score s = eval.measure(wb.images().validation(), wb.manager());
                     done.put(id, new double[] {100 * s.accuracy(), s.loss()});
                     JsonObject o = new JsonObject();
                     o.addProperty("arch", id);
@@ -75,9 +88,9 @@ final class SupernetEstimates {
                     Files.createDirectories(cache.getParent());
                     Files.writeString(cache, o + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 }
-                out.put(label + " acc", new RankCommand.Estimator(label + " acc", epoch,
+                out.put(label + " acc", new Estimator(label + " acc", epoch,
                         archIds.stream().mapToDouble(a -> done.get(a)[0]).toArray()));
-                out.put(label + " -loss", new RankCommand.Estimator(label + " -loss", epoch,
+                out.put(label + " -loss", new Estimator(label + " -loss", epoch,
                         archIds.stream().mapToDouble(a -> -done.get(a)[1]).toArray()));
             }
         }
@@ -94,12 +107,13 @@ final class SupernetEstimates {
             }
         } else {
             for (String e : which.split(",")) {
-                Path f = dir.resolve("epoch-" + e.trim() + ".ckpt");
-                if (e.trim().matches("\\d+") && Integer.parseInt(e.trim()) > epochs) {
+                boolean number = e.trim().matches("\\d+");
+                if (number && Integer.parseInt(e.trim()) > epochs) {
                     continue;
                 }
-                if (!e.trim().matches("\\d+") || !Files.isRegularFile(f)) {
-                    throw new UserException(run.root() + " has no snapshot of epoch '" + e.trim() + "' (" + f
+                Path f = number ? run.snapshot(Integer.parseInt(e.trim())) : null;
+                if (!number || !Files.isRegularFile(f)) {
+                    throw new UserException(run.root() + " has no snapshot of epoch '" + e.trim() + "' (" + (f != null ? f : "not a number")
                             + "): name epochs it was trained with --snapshots, e.g. --snapshots 1,2,4, or all");
                 }
                 out.add(f);
@@ -113,7 +127,7 @@ final class SupernetEstimates {
         }
         out.sort(Comparator.comparingInt(SupernetEstimates::epochOf));
         // the last epoch's snapshot holds the run's final weights: score (and cache) them once, as the run's
-        Path last = dir.resolve("epoch-" + epochs + ".ckpt");
+        Path last = run.snapshot(epochs);
         if (out.remove(last)) {
             out.add(run.checkpoint());
         }

@@ -1,4 +1,4 @@
-package org.nas4j.cli;
+package org.nas4j.runs;
 
 import org.nas4j.algorithms.train.TrainConfig;
 
@@ -12,4 +12,4 @@ import org.nas4j.algorithms.train.TrainConfig;
  * @param arch the one child the run trains alone ({@code nas4j train-arch}), or null for the whole
  *     supernet
  */
-record RunSpec(String space, String data, int numClasses, TrainConfig train, String arch) {}
+public record RunSpec(String space, String data, int numClasses, TrainConfig train, String arch) {}

@@ -1,0 +1,21 @@
+package org.nas4j.cli;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.nas4j.runs.Progress;
+
+/** Progress on the console: a bar per task on stderr, reported lines on stdout. */
+final class ConsoleProgress implements Progress {
+
+    private final Map<String, ProgressBar> bars = new HashMap<>();
+
+    @Override
+    public void update(String task, long done, long total, String status) {
+        bars.computeIfAbsent(task, t -> new ProgressBar(System.err, t, 0)).update(done, total, status);
+    }
+
+    @Override
+    public void report(String line) {
+        System.out.println(line);
+    }
+}

@@ -1,0 +1,140 @@
+package org.nas4j.runs;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.nas4j.algorithms.sampling.FixedSampler;
+import org.nas4j.algorithms.sampling.Samplers;
+import org.nas4j.algorithms.split.RestrictedSampler;
+import org.nas4j.algorithms.split.SplitTree;
+import org.nas4j.algorithms.train.SupernetTrainer;
+import org.nas4j.algorithms.train.TrainConfig;
+import org.nas4j.core.space.Arch;
+import org.nas4j.core.space.SearchSpace;
+import org.nas4j.core.train.ArchSampler;
+import org.nas4j.core.util.Seeds;
+
+/**
+ * Trains a run's supernet (or the one child it trains alone) and the sub-supernets of a split run,
+ * resuming from the last checkpoint; writes {@code run.json}, {@code train-log.jsonl} and, when
+ * asked, a snapshot of the weights at every epoch's end.
+ */
+public final class Training {
+
+    private Training() {}
+
+    /**
+     * Trains (or resumes) the run; the returned run holds the trained weights and its data.
+     *
+     * @param dir the run directory
+     * @param spec its spec ({@code numClasses} 0: from the data); a run already in {@code dir} keeps its own
+     * @param snapshots keep a copy of the weights at every epoch's end
+     * @param progress the steps' progress and a header line
+     * @return the open run: close it to free its native memory
+     */
+    public static Run train(RunDirectory dir, RunSpec spec, boolean snapshots, Progress progress) throws IOException {
+        Run run = Run.open(dir.exists() ? dir.read() : spec);
+        try {
+            RunSpec resolved = run.spec();
+            if (!dir.exists()) {
+                dir.write(resolved);
+            }
+            TrainConfig c = resolved.train();
+            Arch alone = resolved.arch() == null ? null : run.net().space().parse(resolved.arch());
+            ArchSampler sampler = alone != null ? new FixedSampler(alone) : Samplers.byName(c.sampler(), c.randomChildren());
+            SupernetTrainer trainer = new SupernetTrainer(run.net(), run.trainingData(c), c, sampler, dir.checkpoint());
+            progress.report(String.format(Locale.ROOT, "training %s on %s, %s%s, %d epochs x %d steps, run %s",
+                    resolved.space(), run.task().describe(), alone != null ? "the child " + alone.id() + " alone" : c.sampler()
+                    + " sampler", c.weightMixture().routed() ? ", mixture " + c.weightMixture().describe() : "", c.epochs(),
+                    trainer.stepsPerEpoch(), dir.root()));
+            long startNanos = System.nanoTime();
+            trainer.train(run.manager(), true, -1, new SupernetTrainer.Listener() {
+                @Override
+                public void onStep(long step, long total, float loss, double lr) {
+                    progress.update("train", step, total, String.format(Locale.ROOT, "loss %.3f lr %.4f", loss, lr));
+                }
+
+                @Override
+                public void onEpoch(int epoch, double meanLoss, int skipped) {
+                    JsonObject o = new JsonObject();
+                    o.addProperty("epoch", epoch);
+                    o.addProperty("loss", meanLoss);
+                    o.addProperty("skippedSteps", skipped);
+                    o.addProperty("seconds", (System.nanoTime() - startNanos) / 1e9);
+                    try {
+                        if (snapshots) {
+                            Files.copy(dir.checkpoint(), dir.snapshot(epoch), StandardCopyOption.REPLACE_EXISTING);
+                        }
+                        Files.writeString(dir.trainLog(), o + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                                StandardOpenOption.APPEND);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+            return run;
+        } catch (IOException | RuntimeException e) {
+            run.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reports the validation score of the child a run trains alone, or of two children of its
+     * supernet: the smallest and the largest, or, in a space of unordered choices, where those are
+     * arbitrary (nb201's "largest" is all pooling), two children drawn with the run's seed.
+     */
+    public static void reportChildren(Run run, Progress progress) {
+        SearchSpace space = run.net().space();
+        Arch[] children;
+        if (run.spec().arch() != null) {
+            children = new Arch[] {space.parse(run.spec().arch())};
+        } else if (space.ordered()) {
+            children = new Arch[] {space.smallest(), space.largest()};
+        } else {
+            SplittableRandom rng = new SplittableRandom(Seeds.derive(run.spec().train().seed(), "reported children", 0));
+            children = new Arch[] {space.sample(rng), space.sample(rng)};
+        }
+        for (Arch a : children) {
+            progress.report(String.format(Locale.ROOT, "validation %s %.2f%% of %s", run.task().scoreName(), run.validationScore(a),
+                    a.id()));
+        }
+    }
+
+    /**
+     * Trains sub-supernets of a split run, each from its own checkpoint (its parent's weights at
+     * split time) in its own sub-space, and reports its smallest and largest child.
+     *
+     * @param dir the split run
+     * @param run its supernet and data
+     * @param leaves the sub-supernets to train
+     * @param epochs epochs each
+     * @param progress the steps' progress and the children's scores
+     */
+    public static void trainSubSupernets(RunDirectory dir, Run run, List<SplitTree.Node> leaves, int epochs,
+            Progress progress) {
+        TrainConfig c = run.spec().train().withEpochs(epochs);
+        for (SplitTree.Node leaf : leaves) {
+            SearchSpace subspace = SplitTree.subspace(run.net().space(), leaf);
+            run.loadWeights(dir.subCheckpoint(leaf.id()));
+            ArchSampler sampler = new RestrictedSampler(subspace, Samplers.byName(c.sampler(), c.randomChildren()));
+            SupernetTrainer trainer =
+                    new SupernetTrainer(run.net(), run.trainingData(c), c, sampler, dir.subCheckpoint(leaf.id()));
+            progress.report(String.format(Locale.ROOT, "sub-supernet %d (%s archs): %d epochs x %d steps", leaf.id(),
+                    subspace.size(), c.epochs(), trainer.stepsPerEpoch()));
+            trainer.train(run.manager(), false, -1, (step, total, loss, lr) -> progress.update("sub " + leaf.id(), step, total,
+                    String.format(Locale.ROOT, "loss %.3f lr %.4f", loss, lr)));
+            for (Arch a : new Arch[] {subspace.smallest(), subspace.largest()}) {
+                progress.report(String.format(Locale.ROOT, "validation %s %.2f%% of %s", run.task().scoreName(),
+                        run.validationScore(a), a.id()));
+            }
+        }
+    }
+}
