@@ -1,5 +1,6 @@
 package org.nas4j.cli;
 
+import org.nas4j.runs.RankingFigures;
 import org.nas4j.runs.RunDirectory;
 import org.nas4j.runs.SupernetEstimates;
 import org.nas4j.runs.TrainingFreeBaselines;
@@ -16,9 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.nas4j.algorithms.ranking.GroundTruth;
 import org.nas4j.algorithms.ranking.RankBootstrap;
-import org.nas4j.algorithms.ranking.RankCorrelation;
 import org.nas4j.core.util.AtomicFiles;
 import org.nas4j.core.util.UserException;
 
@@ -110,7 +111,16 @@ final class RankCommand implements Command {
         System.out.printf(Locale.ROOT, "truth: %d archs, mean of seeds %s, accuracy %.2f-%.2f%%%n", archs.size(), t.seeds(),
                 min(truthValues), max(truthValues));
         if (t.seeds().size() >= 2) {
-            report.add("ceiling", ceiling(t, boot));
+            RankingFigures.Ceiling c = RankingFigures.ceiling(t, boot);
+            System.out.printf(Locale.ROOT, "ceiling (seed %d vs seed %d, %d archs): kendall_tau %s  spearman_rho %s;"
+                    + " seed-to-seed SD %.2f points vs spread (SD of the mean) %.2f%n", c.seedA(), c.seedB(), c.archs(),
+                    text(c.tau()), text(c.rho()), c.seedSd(), c.spreadSd());
+            JsonObject o = new JsonObject();
+            put(o, "kendallTau", c.tau());
+            put(o, "spearmanRho", c.rho());
+            o.addProperty("seedSd", c.seedSd());
+            o.addProperty("spreadSd", c.spreadSd());
+            report.add("ceiling", o);
         }
 
         Map<String, Estimator> all = new LinkedHashMap<>();
@@ -119,38 +129,45 @@ final class RankCommand implements Command {
                     .forEach((name, scores) -> all.put(name, new Estimator(name, -1, scores)));
         }
         for (Path run : runs) {
-            all.putAll(SupernetEstimates.score(new RunDirectory(run), archs, snapshots, fineTuneSteps, fineTuneLr, new ConsoleProgress()));
+            all.putAll(SupernetEstimates.score(new RunDirectory(run), archs, snapshots, fineTuneSteps, fineTuneLr,
+                    new ConsoleProgress()));
         }
         for (Path file : estimates) {
-            Map<String, Double> e = GroundTruth.read(file).accuracies(0);
-            List<String> missing = archs.stream().filter(a -> !e.containsKey(a)).toList();
-            if (!missing.isEmpty()) {
-                throw new UserException(file + " has no estimate of " + missing.size() + " of the truth's archs (e.g. "
-                        + missing.get(0) + "): score them all");
-            }
-            all.put(file.toString(), new Estimator(file.toString(), -1, archs.stream().mapToDouble(e::get).toArray()));
+            all.put(file.toString(), RankingFigures.fromFile(file, archs));
         }
 
         JsonArray rows = new JsonArray();
         System.out.printf(Locale.ROOT, "%-40s %-22s %-22s %-22s%n", "estimator", "kendall_tau [95% CI]",
                 "spearman_rho [95% CI]", String.format(Locale.ROOT, "top%.0f%%_tau [95%% CI]", 100 * top));
-        for (Estimator e : all.values()) {
+        for (RankingFigures.Row r : RankingFigures.rows(truthValues, all.values(), top, boot)) {
             JsonObject row = new JsonObject();
-            row.addProperty("estimator", e.name());
-            if (e.epoch() >= 0) {
-                row.addProperty("epoch", e.epoch());
+            row.addProperty("estimator", r.estimator().name());
+            if (r.estimator().epoch() >= 0) {
+                row.addProperty("epoch", r.estimator().epoch());
             }
-            RankBootstrap.Interval tau = boot.interval(truthValues, e.scores(), RankCorrelation::kendallTau);
-            RankBootstrap.Interval rho = boot.interval(truthValues, e.scores(), RankCorrelation::spearmanRho);
-            RankBootstrap.Interval topTau = boot.interval(truthValues, e.scores(), this::topTau);
-            put(row, "kendallTau", tau);
-            put(row, "spearmanRho", rho);
-            put(row, "topKendallTau", topTau);
+            put(row, "kendallTau", r.tau());
+            put(row, "spearmanRho", r.rho());
+            put(row, "topKendallTau", r.topTau());
             rows.add(row);
-            System.out.printf(Locale.ROOT, "%-40s %-22s %-22s %-22s%n", e.name(), text(tau), text(rho), text(topTau));
+            System.out.printf(Locale.ROOT, "%-40s %-22s %-22s %-22s%n", r.estimator().name(), text(r.tau()), text(r.rho()),
+                    text(r.topTau()));
         }
         report.add("estimators", rows);
-        report.add("differences", differences(all, truthValues, boot));
+        JsonArray differences = new JsonArray();
+        List<RankingFigures.Difference> ds = RankingFigures.differences(truthValues, all.values(), Set.copyOf(baselines), boot);
+        if (!ds.isEmpty()) {
+            System.out.println("paired differences in kendall_tau [95% CI]:");
+        }
+        for (RankingFigures.Difference d : ds) {
+            System.out.printf(Locale.ROOT, "  %-40s - %-28s %s%s%n", d.estimator().name(), d.minus().name(), text(d.tau()),
+                    d.tau().aboveZero() ? "  (above zero)" : d.tau().high() < 0 ? "  (below zero)" : "");
+            JsonObject o = new JsonObject();
+            o.addProperty("estimator", d.estimator().name());
+            o.addProperty("minus", d.minus().name());
+            put(o, "kendallTau", d.tau());
+            differences.add(o);
+        }
+        report.add("differences", differences);
         if (out != null) {
             AtomicFiles.writeString(out, report + "\n");
             Path png = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "") + ".png");
@@ -163,75 +180,6 @@ final class RankCommand implements Command {
         return 0;
     }
 
-
-    private double topTau(double[] truthValues, double[] estimate) {
-        return RankCorrelation.topKendallTau(truthValues, estimate, top);
-    }
-
-    private JsonObject ceiling(GroundTruth t, RankBootstrap boot) {
-        long s0 = t.seeds().get(0);
-        long s1 = t.seeds().get(1);
-        Map<String, Double> a = t.accuracies(s0);
-        Map<String, Double> b = t.accuracies(s1);
-        List<String> both = a.keySet().stream().filter(b::containsKey).toList();
-        double[] x = both.stream().mapToDouble(a::get).toArray();
-        double[] y = both.stream().mapToDouble(b::get).toArray();
-        RankBootstrap.Interval tau = boot.interval(x, y, RankCorrelation::kendallTau);
-        RankBootstrap.Interval rho = boot.interval(x, y, RankCorrelation::spearmanRho);
-        double noise = 0;
-        double spread = 0;
-        double mean = 0;
-        for (int i = 0; i < x.length; i++) {
-            noise += (x[i] - y[i]) * (x[i] - y[i]) / 2;
-            mean += (x[i] + y[i]) / 2 / x.length;
-        }
-        for (int i = 0; i < x.length; i++) {
-            spread += Math.pow((x[i] + y[i]) / 2 - mean, 2) / (x.length - 1);
-        }
-        double noiseSd = Math.sqrt(noise / x.length);
-        System.out.printf(Locale.ROOT, "ceiling (seed %d vs seed %d, %d archs): kendall_tau %s  spearman_rho %s;"
-                + " seed-to-seed SD %.2f points vs spread (SD of the mean) %.2f%n", s0, s1, both.size(), text(tau), text(rho),
-                noiseSd, Math.sqrt(spread));
-        JsonObject o = new JsonObject();
-        put(o, "kendallTau", tau);
-        put(o, "spearmanRho", rho);
-        o.addProperty("seedSd", noiseSd);
-        o.addProperty("spreadSd", Math.sqrt(spread));
-        return o;
-    }
-
-    /** Each supernet estimator against each baseline and against the first supernet estimator, paired. */
-    private JsonArray differences(Map<String, Estimator> all, double[] truthValues, RankBootstrap boot) {
-        List<Estimator> supernets = all.values().stream().filter(e -> e.epoch() >= 0 || !isBaseline(e)).toList();
-        List<Estimator> bases = all.values().stream().filter(this::isBaseline).toList();
-        JsonArray out = new JsonArray();
-        if (supernets.isEmpty()) {
-            return out;
-        }
-        System.out.println("paired differences in kendall_tau [95% CI]:");
-        List<Estimator[]> pairs = new ArrayList<>();
-        for (Estimator s : supernets) {
-            bases.forEach(b -> pairs.add(new Estimator[] {s, b}));
-            if (s != supernets.get(0)) {
-                pairs.add(new Estimator[] {s, supernets.get(0)});
-            }
-        }
-        for (Estimator[] p : pairs) {
-            RankBootstrap.Interval d = boot.difference(truthValues, p[0].scores(), p[1].scores(), RankCorrelation::kendallTau);
-            System.out.printf(Locale.ROOT, "  %-40s - %-28s %s%s%n", p[0].name(), p[1].name(), text(d),
-                    d.aboveZero() ? "  (above zero)" : d.high() < 0 ? "  (below zero)" : "");
-            JsonObject o = new JsonObject();
-            o.addProperty("estimator", p[0].name());
-            o.addProperty("minus", p[1].name());
-            put(o, "kendallTau", d);
-            out.add(o);
-        }
-        return out;
-    }
-
-    private boolean isBaseline(Estimator e) {
-        return e.epoch() < 0 && baselines.contains(e.name());
-    }
 
     private static void put(JsonObject o, String key, RankBootstrap.Interval i) {
         o.addProperty(key, i.value());

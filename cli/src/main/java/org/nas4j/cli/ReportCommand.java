@@ -148,7 +148,7 @@ final class ReportCommand implements Command {
                     m.get("params").getAsLong(), escape(arch), escape(dir.root().toString()), escape(arch)));
         }
         html.append("</table>");
-        Path predictors = dir.search(pareto.get("search").getAsString()).resolve("predictors.csv");
+        Path predictors = dir.predictors(pareto.get("search").getAsString());
         if (Files.isRegularFile(predictors)) {
             html.append("<h3>Predictors on the batch evaluated after each fit (held out)</h3><table>");
             for (String line : Files.readAllLines(predictors, StandardCharsets.UTF_8)) {

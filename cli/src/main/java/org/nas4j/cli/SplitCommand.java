@@ -1,6 +1,8 @@
 package org.nas4j.cli;
 
 import org.nas4j.algorithms.split.Splitter;
+import org.nas4j.runs.ChildMeasurer;
+import org.nas4j.runs.ParetoSearch;
 import org.nas4j.runs.Splitting;
 import org.nas4j.runs.Run;
 import org.nas4j.runs.RunDirectory;
@@ -85,10 +87,8 @@ final class SplitCommand implements Command {
             System.out.printf(Locale.ROOT, "%d sub-supernets in %s%s%n", tree.leaves().size(), dir.splitTree(),
                     trainEpochs > 0 ? ", trained" : "; train them with 'nas4j train --run " + run + " --sub all'");
             if (search > 0) {
-                List<SearchCommand.Scored> best = SearchCommand.rsps(dir, wb, search, spec.train().seed());
-                SearchCommand.Scored top = best.get(0);
-                System.out.printf(Locale.ROOT, "best of %d archs: %s (validation %.2f%%, sub-supernet %d)%n",
-                        best.size(), top.arch().id(), 100 * top.accuracy(), top.sub());
+                SearchCommand.printBest(dir, wb, ParetoSearch.rsps(dir, wb, search, spec.train().seed(),
+                        ChildMeasurer.Settings.defaults(), new ConsoleProgress()));
             }
         }
         return 0;

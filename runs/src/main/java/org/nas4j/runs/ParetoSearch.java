@@ -63,7 +63,7 @@ public final class ParetoSearch {
         SearchSpace space = wb.net().space();
                 Path dir = run.search(plan.name());
         JsonObject config = config(plan);
-        Path configFile = dir.resolve("config.json");
+        Path configFile = run.searchConfig(plan.name());
         if (Files.isRegularFile(configFile)) {
             if (!plan.resume()) {
                 throw new UserException(dir + " exists: add --resume to continue that search, or give another --name");
@@ -110,9 +110,22 @@ public final class ParetoSearch {
                 csv.append(String.format(Locale.ROOT, "%d,%s,%s,%d,%d,%.4f,%.4f%n", s.iteration(), s.objective().label(),
                         s.predictor(), s.trained(), s.heldOut(), s.kendallTau(), s.rmse()));
             }
-            AtomicFiles.writeString(dir.resolve("predictors.csv"), csv.toString());
+            AtomicFiles.writeString(run.predictors(plan.name()), csv.toString());
         }
         return new Outcome(done, front, curve, dir);
+    }
+
+    /**
+     * Random search with parameter sharing (Li and Talwalkar, 2019): {@code evals} distinct random
+     * archs, each scored with the shared weights of the (sub-)supernet that holds it, best first. It
+     * is the random strategy under accuracy and MACs, named {@code rsps-sSEED}: its evaluations join the
+     * run's archive and a rerun scores nothing twice.
+     */
+    public static List<Evaluation> rsps(RunDirectory run, Run wb, int evals, long seed, ChildMeasurer.Settings settings,
+            Progress progress) throws IOException {
+        Plan plan = new Plan("random", List.of(Objective.ACCURACY, Objective.MACS), List.of(), evals, seed, true, "rsps-s" + seed);
+        return run(run, wb, plan, settings, progress).evaluations().stream()
+                .sorted(Comparator.comparingDouble(Evaluation::accuracy).reversed()).toList();
     }
 
     /**

@@ -80,6 +80,16 @@ public final class RunDirectory {
         return searchRoot().resolve(name);
     }
 
+    /** @return what the search called {@code name} was asked for (strategy, objectives, constraints, seed) */
+    public Path searchConfig(String name) {
+        return search(name).resolve("config.json");
+    }
+
+    /** @return LINAS's predictors' held-out scores in the search called {@code name} */
+    public Path predictors(String name) {
+        return search(name).resolve("predictors.csv");
+    }
+
     /** @return every real evaluation of every search of this run, reused by later ones */
     public Path evaluations() {
         return searchRoot().resolve("evaluations.jsonl");
@@ -88,11 +98,6 @@ public final class RunDirectory {
     /** @return the settings the archived evaluations were made with */
     public Path evaluatorSettings() {
         return searchRoot().resolve("evaluator.json");
-    }
-
-    /** @return the scores of random search with parameter sharing, one JSON line per arch */
-    public Path rsps() {
-        return searchRoot().resolve("rsps.jsonl");
     }
 
     /** @return the archs DARTS derived, one per (sub-)supernet, and the best */

@@ -76,7 +76,7 @@ public final class Darts {
         NDArray alpha = state.randomNormal(0, 1e-3f, new Shape(dims.size(), choices), DataType.FLOAT32);
         alpha.setRequiresGradient(true);
         NDArray mask = outside(space, within, dims, state);
-        Adam adam = new Adam(alpha, state, config.alphaLearningRate(), 0.5f, 1e-3f);
+        Adam adam = new Adam(Map.of("alpha", alpha), state, 0.5f, 1e-3f);
         TrainConfig d = TrainConfig.defaults("uniform", 1);
         NesterovSgd sgd = new NesterovSgd(net.getParameters(), state, d);
         ParameterStore ps = new ParameterStore(manager, false);
@@ -93,7 +93,7 @@ public final class Darts {
                 }
                 try (NDManager step = manager.newSubManager()) {
                     loss(net, relaxable, alpha, mask, validation, batch(valOrder, s, config.batchSize()), step, ps, rng);
-                    adam.step(step);
+                    adam.step(config.alphaLearningRate(), step);
                     for (Pair<String, Parameter> p : net.getParameters()) {
                         if (p.getValue().requiresGradient()) {
                             zero(p.getValue().getArray().getGradient(), step);

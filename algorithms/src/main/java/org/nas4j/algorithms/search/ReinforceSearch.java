@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nas4j.algorithms.train.Adam;
@@ -72,7 +74,8 @@ public final class ReinforceSearch implements SearchStrategy {
     static final class Policy {
 
         private final LstmController controller;
-        private final List<Adam> optimizers = new ArrayList<>();
+        private final Adam optimizer;
+        private final float learningRate;
         private final double baselineDecay;
         private final float entropyWeight;
         private double baseline = Double.NaN;
@@ -81,9 +84,12 @@ public final class ReinforceSearch implements SearchStrategy {
             this.controller = controller;
             this.baselineDecay = baselineDecay;
             this.entropyWeight = entropyWeight;
+            Map<String, NDArray> weights = new LinkedHashMap<>();
             for (NDArray w : controller.parameters()) {
-                optimizers.add(new Adam(w, controller.manager(), learningRate, 0.9f, 0f));
+                weights.put("w" + weights.size(), w);
             }
+            this.optimizer = new Adam(weights, controller.manager(), 0.9f, 0f);
+            this.learningRate = learningRate;
         }
 
         /** One REINFORCE step on these archs and their rewards. */
@@ -105,7 +111,7 @@ public final class ReinforceSearch implements SearchStrategy {
                     // gradient ascent on the objective: descend its negative mean
                     gc.backward(objective.mean().neg());
                 }
-                optimizers.forEach(o -> o.step(step));
+                optimizer.step(learningRate, step);
             }
         }
 

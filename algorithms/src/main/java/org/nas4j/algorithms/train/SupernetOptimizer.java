@@ -22,7 +22,10 @@ import java.util.Map;
  */
 public abstract class SupernetOptimizer {
 
-    private final List<Pair<String, Parameter>> params = new ArrayList<>();
+    /** An array the optimizer updates, by name, and whether weight decay applies to it. */
+    private record Weight(String name, NDArray array, boolean decayed) {}
+
+    private final List<Weight> params = new ArrayList<>();
     private final Map<String, NDArray> buffers = new LinkedHashMap<>();
     private final NDManager stateManager;
     private final float weightDecay;
@@ -36,12 +39,26 @@ public abstract class SupernetOptimizer {
     protected SupernetOptimizer(PairList<String, Parameter> parameters, NDManager stateManager, TrainConfig config) {
         for (Pair<String, Parameter> p : parameters) {
             if (p.getValue().requiresGradient()) {
-                params.add(p);
+                params.add(new Weight(p.getKey(), p.getValue().getArray(), p.getValue().getType() == Parameter.Type.WEIGHT));
             }
         }
         this.stateManager = stateManager;
         this.weightDecay = config.weightDecay();
         this.clipNorm = config.clipNorm();
+    }
+
+    /**
+     * For arrays outside a DJL block (DARTS's α, a controller's weights): decay on all, no clipping.
+     *
+     * @param arrays the arrays by name; each collects its own gradient
+     * @param stateManager owns the state buffers
+     * @param weightDecay L2 decay added to the gradient
+     */
+    protected SupernetOptimizer(Map<String, NDArray> arrays, NDManager stateManager, float weightDecay) {
+        arrays.forEach((name, a) -> params.add(new Weight(name, a, true)));
+        this.stateManager = stateManager;
+        this.weightDecay = weightDecay;
+        this.clipNorm = 0;
     }
 
     /**
@@ -51,7 +68,7 @@ public abstract class SupernetOptimizer {
      * @return Nesterov SGD or Adam
      */
     public static SupernetOptimizer of(PairList<String, Parameter> parameters, NDManager stateManager, TrainConfig config) {
-        return config.adam() ? new SupernetAdam(parameters, stateManager, config) : new NesterovSgd(parameters, stateManager, config);
+        return config.adam() ? new Adam(parameters, stateManager, config) : new NesterovSgd(parameters, stateManager, config);
     }
 
     /**
@@ -65,8 +82,8 @@ public abstract class SupernetOptimizer {
     public final float step(double learningRate, NDManager step) {
         List<NDArray> grads = new ArrayList<>(params.size());
         NDList norms = new NDList(params.size());
-        for (Pair<String, Parameter> p : params) {
-            NDArray g = p.getValue().getArray().getGradient();
+        for (Weight p : params) {
+            NDArray g = p.array().getGradient();
             g.attach(step);
             grads.add(g);
             norms.add(g.norm());
@@ -84,19 +101,19 @@ public abstract class SupernetOptimizer {
         NDArray decayRate = constant(step, weightDecay);
         beginStep(step, learningRate);
         for (int i = 0; i < params.size(); i++) {
-            Parameter p = params.get(i).getValue();
-            NDArray w = p.getArray();
+            Weight p = params.get(i);
+            NDArray w = p.array();
             // the gradient buffer itself becomes the update: it is zeroed afterwards anyway
             NDArray d = grads.get(i);
             if (scale != 1f) {
                 d.muli(clip);
             }
-            if (weightDecay != 0 && p.getType() == Parameter.Type.WEIGHT) {
+            if (weightDecay != 0 && p.decayed()) {
                 NDArray decay = w.mul(decayRate);
                 decay.attach(step);
                 d.addi(decay);
             }
-            update(params.get(i).getKey(), w, d, step);
+            update(p.name(), w, d, step);
             d.muli(zero);
         }
         return norm;
