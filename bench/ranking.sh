@@ -17,7 +17,8 @@
 #      a 10-epoch base and 4 epochs per sub-supernet (30 epochs in all, as the one-shot run);
 #   4. nas4j rank: tau, rho and top-half tau with bootstrap intervals, paired differences against
 #      params, MACs, SynFlow and NASWOT; raw output to OUT_DIR and bench/results/ranking/;
-#   5. the 300-epoch supernet scoring each child after 50 steps of fine-tuning from its weights.
+#   5. the 300-epoch supernet scoring each child after 50 steps of fine-tuning from its weights;
+#   6. the 300-epoch supernet scored with the mean of its weights over the last share of its epochs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$1"; seed="${2:-0}"
@@ -85,4 +86,16 @@ for variant in lr lowlr; do
   lr=(); [ "$variant" = lowlr ] && lr=(--fine-tune-lr 0.0025)
   rank --run "$r/rsps300a" --estimates "$r/rsps300a/search/rank-latest.jsonl" --fine-tune-steps 50 "${lr[@]}" \
     --out "$results/finetune-$variant-seed$seed.json" | tee "$results/finetune-$variant-seed$seed.txt"
+done
+# 6. weight averaging: the 300-epoch supernet scored with the mean of its end-of-epoch weights (its
+#    snapshots) over the last share of its epochs, what 'train --average-last SHARE' ends with; the
+#    default for cell spaces is every epoch (1.0)
+for share in 1.0 0.5; do
+  name=$([ "$share" = 1.0 ] && echo all || echo half)
+  rank --run "$r/rsps300a" --average-last "$share" --estimates "$r/rsps300a/search/rank-latest.jsonl" \
+    --out "$results/average-$name-seed$seed.json" | tee "$results/average-$name-seed$seed.txt"
+done
+for share in 0.8333 0.6667 0.3333 0.1667; do
+  rank --baselines params --run "$r/rsps300a" --average-last "$share" --out "$results/average-$share-seed$seed.json" \
+    | tee "$results/average-$share-seed$seed.txt"
 done

@@ -50,6 +50,10 @@ final class RankCommand implements Command {
     @Parameter(names = "--fine-tune-lr", description = "the fine-tuning's first rate (default: the supernet's peak rate)")
     Float fineTuneLr;
 
+    @Parameter(names = "--average-last", description = "score the mean of the epoch snapshots over this final share of"
+            + " each run's epochs (what 'train --average-last' ends with), e.g. 0.8")
+    Float averageLast;
+
     @Parameter(names = "--estimates", description = "JSON lines {\"arch\", \"accuracy\"} of other estimates (repeatable)")
     List<Path> estimates = new ArrayList<>();
 
@@ -88,6 +92,9 @@ final class RankCommand implements Command {
         }
         if (fineTuneLr != null && !(fineTuneLr > 0)) {
             throw new UserException("--fine-tune-lr must be > 0, e.g. 0.0025");
+        }
+        if (averageLast != null && snapshots != null) {
+            throw new UserException("--average-last scores one mean of the snapshots; drop --snapshots");
         }
         if (bootstrap < 100) {
             throw new UserException("--bootstrap must be >= 100");
@@ -129,8 +136,8 @@ final class RankCommand implements Command {
                     .forEach((name, scores) -> all.put(name, new Estimator(name, -1, scores)));
         }
         for (Path run : runs) {
-            all.putAll(SupernetEstimates.score(new RunDirectory(run), archs, snapshots, fineTuneSteps, fineTuneLr,
-                    new ConsoleProgress()));
+            all.putAll(SupernetEstimates.score(new RunDirectory(run), archs,
+                    new SupernetEstimates.Options(snapshots, fineTuneSteps, fineTuneLr, averageLast), new ConsoleProgress()));
         }
         for (Path file : estimates) {
             all.put(file.toString(), RankingFigures.fromFile(file, archs));

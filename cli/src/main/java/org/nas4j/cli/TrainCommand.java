@@ -89,6 +89,10 @@ class TrainCommand implements Command {
     @Parameter(names = "--optimizer", description = "sgd (Nesterov momentum 0.9) or adam (beta1 0.9)")
     String optimizer = "sgd";
 
+    @Parameter(names = "--average-last", description = "average the end-of-epoch weights of this final share of the"
+            + " epochs into the weights the run ends with (0: keep the last weights; default 0, 1 for cell spaces: every epoch)")
+    Float averageLast;
+
     @Parameter(names = "--snapshots", description = "keep the weights of every epoch (checkpoints/epoch-N.ckpt),"
             + " e.g. for 'nas4j rank --snapshots' (ranking quality against epochs)")
     boolean snapshots;
@@ -141,6 +145,7 @@ class TrainCommand implements Command {
         augmentPad = 0;
         flip = false;
         epochs = 3;
+        averageLast = 0f;
     }
 
     /**
@@ -156,7 +161,8 @@ class TrainCommand implements Command {
                 .warmupEpochs(Math.min(base.warmupEpochs(), epochs / 2f)).lrFloor(or(lrFloor, base.lrFloor()))
                 .weightDecay(or(weightDecay, base.weightDecay())).augmentPad(augmentPad).flip(flip)
                 .validationSize(validationSize).checkpointEvery(checkpointEvery).seed(runSeed).mixture(mixture)
-                .experts(mixture.equals("none") ? 1 : experts).optimizer(optimizer).build();
+                .experts(mixture.equals("none") ? 1 : experts).optimizer(optimizer)
+                .averageLast(or(averageLast, base.averageLast())).build();
         config.validate();
         return config;
     }

@@ -18,7 +18,8 @@ import org.nas4j.core.util.UserException;
 
 /**
  * A run directory, and the name of every file it holds: {@code run.json} (configuration and
- * provenance), {@code checkpoints/} (the latest weights and epoch snapshots), {@code train-log.jsonl},
+ * provenance), {@code checkpoints/} (the latest weights, epoch snapshots and, while weights are averaged,
+ * their running mean, named by the trainer), {@code train-log.jsonl},
  * {@code split/} (the split tree and sub-supernets), {@code search/} (archived evaluations, each
  * search's own directory, cached rank scores), the last search's {@code pareto.*}, {@code
  * ranking.json}, {@code report.html}, and {@code export/} with {@code samples/}.

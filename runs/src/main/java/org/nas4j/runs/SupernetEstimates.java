@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.nas4j.algorithms.train.ChildEvaluator;
 import org.nas4j.algorithms.train.ChildFineTuning;
+import org.nas4j.algorithms.train.TrainConfig;
+import org.nas4j.algorithms.train.WeightAverage;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.util.UserException;
 
@@ -30,30 +32,43 @@ public final class SupernetEstimates {
     private SupernetEstimates() {}
 
     /**
-     * @param run a trained supernet run (split or not)
-     * @param archIds the archs to score
+     * How a run's weights score the archs.
+     *
      * @param snapshots null for the last weights, else which epoch snapshots: {@code all} or a comma-separated list
      * @param fineTuneSteps optimizer steps of each child from the shared weights before it is scored (0: none)
      * @param fineTuneLr the fine-tuning's first rate; null: the supernet's peak rate
+     * @param averageLast null, or the final share of the epochs whose snapshots are averaged into the
+     *     weights that score (what {@code train --average-last} ends with)
+     */
+    public record Options(String snapshots, int fineTuneSteps, Float fineTuneLr, Float averageLast) {}
+
+    /**
+     * @param run a trained supernet run (split or not)
+     * @param archIds the archs to score
+     * @param options which weights, and how
      * @param progress scoring's progress
      * @return per checkpoint two estimators, by accuracy and by negated loss
      */
-    public static Map<String, Estimator> score(RunDirectory run, List<String> archIds, String snapshots,
-            int fineTuneSteps, Float fineTuneLr, Progress progress) throws IOException {
+    public static Map<String, Estimator> score(RunDirectory run, List<String> archIds, Options options, Progress progress)
+            throws IOException {
         if (!run.exists()) {
             throw new UserException(run.root() + " holds no run: train a supernet there first");
         }
         RunSpec spec = run.read();
+        String snapshots = options.snapshots();
         Map<String, Estimator> out = new LinkedHashMap<>();
         try (Run wb = Run.open(spec)) {
             List<Path> checkpoints =
                     snapshots != null ? snapshots(run, snapshots, spec.train().epochs()) : List.of(run.checkpoint());
             ChildEvaluator eval = wb.evaluator();
-            ChildFineTuning tuning = fineTuneSteps > 0
-                    ? new ChildFineTuning(wb.net(), wb.manager(), wb.trainingData(spec.train()), spec.train(), fineTuneSteps,
-                            fineTuneLr != null ? fineTuneLr : spec.train().learningRate())
+            ChildFineTuning tuning = options.fineTuneSteps() > 0
+                    ? new ChildFineTuning(wb.net(), wb.manager(), wb.trainingData(spec.train()), spec.train(),
+                            options.fineTuneSteps(), options.fineTuneLr() != null ? options.fineTuneLr() : spec.train().learningRate())
                     : null;
-            String variant = tuning == null ? "" : "-ft" + fineTuneSteps + (fineTuneLr != null ? "@" + fineTuneLr : "");
+            WeightAverage average = options.averageLast() != null ? averageOfSnapshots(run, wb, options.averageLast()) : null;
+            String variant = (average != null ? "-avg" + options.averageLast() : "")
+                    + (tuning == null ? "" : "-ft" + options.fineTuneSteps()
+                            + (options.fineTuneLr() != null ? "@" + options.fineTuneLr() : ""));
             String name = run.root().getFileName().toString() + variant.replace('-', '+');
             for (Path checkpoint : checkpoints) {
                 int epoch = checkpoint.equals(run.checkpoint()) ? spec.train().epochs() : epochOf(checkpoint);
@@ -72,7 +87,11 @@ public final class SupernetEstimates {
                     Path weights = snapshots != null ? checkpoint : run.subCheckpoint(wb.subSupernetFor(run, arch));
                     // a tuned child changed the shared weights: the next one starts from them again
                     if (!weights.equals(loaded) || tuning != null) {
-                        wb.loadWeights(weights);
+                        if (average != null) {
+                            average.writeTo(wb.net());
+                        } else {
+                            wb.loadWeights(weights);
+                        }
                         loaded = weights;
                     }
                     if (tuning != null) {
@@ -95,6 +114,26 @@ public final class SupernetEstimates {
             }
         }
         return out;
+    }
+
+    /** @return the mean of the run's snapshots over the final share of its epochs */
+    private static WeightAverage averageOfSnapshots(RunDirectory run, Run wb, float share) {
+        TrainConfig config = wb.spec().train().toBuilder().averageLast(share).build();
+        config.validate();
+        if (Files.isRegularFile(run.splitTree()) || config.firstAveragedEpoch() == 0) {
+            throw new UserException("--average-last " + share + ": averages the epoch snapshots of an unsplit run"
+                    + " (train --snapshots), over a share in (0, 1]");
+        }
+        WeightAverage average = new WeightAverage(wb.manager());
+        for (int e = config.firstAveragedEpoch(); e <= config.epochs(); e++) {
+            if (!Files.isRegularFile(run.snapshot(e))) {
+                throw new UserException(run.root() + " has no snapshot of epoch " + e + " (" + run.snapshot(e)
+                        + "): --average-last needs the snapshots of every averaged epoch (train --snapshots)");
+            }
+            wb.loadWeights(run.snapshot(e));
+            average.add(wb.net(), e);
+        }
+        return average;
     }
 
     /** Epochs listed past the run's last are skipped, so one list serves runs of different lengths. */

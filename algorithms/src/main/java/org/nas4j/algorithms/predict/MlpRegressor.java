@@ -1,12 +1,21 @@
 package org.nas4j.algorithms.predict;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Activation;
+import ai.djl.training.GradientCollector;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.nas4j.algorithms.train.Adam;
 
 /**
- * A one-hidden-layer perceptron (ReLU), trained full-batch with Adam on standardized targets: small
- * enough for plain Java, and deterministic for its seed.
+ * A one-hidden-layer perceptron (ReLU), trained full-batch with Adam on standardized targets, and
+ * deterministic for its seed; it predicts in plain Java.
  */
 public final class MlpRegressor implements Regressor {
+
+    private static final double LEARNING_RATE = 0.01;
 
     private final int hidden;
     private final int epochs;
@@ -55,50 +64,84 @@ public final class MlpRegressor implements Regressor {
             }
             w2[h] = gaussian(rng) * scale2;
         }
-        Adam adam = new Adam(hidden * d + 2 * hidden + 1);
-        double[] grad = new double[hidden * d + 2 * hidden + 1];
-        double[] a = new double[hidden];
-        for (int epoch = 0; epoch < epochs; epoch++) {
-            java.util.Arrays.fill(grad, 0);
+        fitWeights(x, y);
+    }
+
+    /** Full-batch Adam (lr 0.01) on the mean squared error of the standardized targets, plus L2 on the first layer. */
+    private void fitWeights(double[][] x, double[] y) {
+        int n = x.length;
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray inputs = m.create(toFloat(x));
+            float[] targets = new float[n];
             for (int i = 0; i < n; i++) {
-                double out = b2;
-                for (int h = 0; h < hidden; h++) {
-                    double z = b1[h];
-                    for (int j = 0; j < d; j++) {
-                        z += w1[h][j] * x[i][j];
+                targets[i] = (float) ((y[i] - yMean) / yStd);
+            }
+            NDArray target = m.create(targets);
+            // the first layer as (inputs, hidden units), so the forward pass needs no transpose
+            NDArray first = m.create(toFloat(transpose(w1)));
+            NDArray firstBias = m.create(toFloat(new double[][] {b1})).reshape(-1);
+            NDArray second = m.create(toFloat(new double[][] {w2})).reshape(-1);
+            NDArray secondBias = m.create(new float[] {(float) b2});
+            Map<String, NDArray> weights = new LinkedHashMap<>();
+            weights.put("w1", first);
+            weights.put("b1", firstBias);
+            weights.put("w2", second);
+            weights.put("b2", secondBias);
+            weights.values().forEach(w -> w.setRequiresGradient(true));
+            Adam adam = new Adam(weights, m, 0.9f, 0f);
+            for (int epoch = 0; epoch < epochs; epoch++) {
+                try (NDManager step = m.newSubManager()) {
+                    try (GradientCollector gc = m.getEngine().newGradientCollector()) {
+                        // the inputs are copied into the step, so every result of the forward pass lands there too
+                        NDArray xs = inputs.duplicate();
+                        xs.attach(step);
+                        NDArray hiddenOut = Activation.relu(xs.matMul(first).add(firstBias));
+                        NDArray out = hiddenOut.matMul(second).add(secondBias);
+                        NDArray squares = first.square();
+                        squares.attach(step);
+                        // weight decay keeps the few-sample fits smooth: L2 on the first layer, as a loss term
+                        NDArray loss = out.sub(target).square().mean().add(squares.sum().mul(0.5e-3f));
+                        gc.backward(loss);
                     }
-                    a[h] = Math.max(0, z);
-                    out += w2[h] * a[h];
-                }
-                double err = 2 * (out - (y[i] - yMean) / yStd) / n;
-                for (int h = 0; h < hidden; h++) {
-                    grad[hidden * d + hidden + h] += err * a[h];
-                    if (a[h] > 0) {
-                        double back = err * w2[h];
-                        grad[hidden * d + h] += back;
-                        for (int j = 0; j < d; j++) {
-                            grad[h * d + j] += back * x[i][j];
-                        }
-                    }
-                }
-                grad[grad.length - 1] += err;
-            }
-            // weight decay keeps the few-sample fits smooth
-            for (int h = 0; h < hidden; h++) {
-                for (int j = 0; j < d; j++) {
-                    grad[h * d + j] += 1e-3 * w1[h][j];
+                    // outside the collector: the update is no part of the graph
+                    adam.step(LEARNING_RATE, step);
                 }
             }
-            double[] step = adam.step(grad);
-            for (int h = 0; h < hidden; h++) {
-                for (int j = 0; j < d; j++) {
-                    w1[h][j] -= step[h * d + j];
-                }
-                b1[h] -= step[hidden * d + h];
-                w2[h] -= step[hidden * d + hidden + h];
-            }
-            b2 -= step[step.length - 1];
+            w1 = transpose(toDouble(first.toFloatArray(), x[0].length));
+            b1 = toDouble(firstBias.toFloatArray(), 1)[0];
+            w2 = toDouble(second.toFloatArray(), 1)[0];
+            b2 = secondBias.toFloatArray()[0];
         }
+    }
+
+    private static double[][] transpose(double[][] a) {
+        double[][] t = new double[a[0].length][a.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                t[j][i] = a[i][j];
+            }
+        }
+        return t;
+    }
+
+    private static float[][] toFloat(double[][] a) {
+        float[][] out = new float[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = new float[a[i].length];
+            for (int j = 0; j < a[i].length; j++) {
+                out[i][j] = (float) a[i][j];
+            }
+        }
+        return out;
+    }
+
+    private static double[][] toDouble(float[] flat, int rows) {
+        int cols = flat.length / rows;
+        double[][] out = new double[rows][cols];
+        for (int i = 0; i < flat.length; i++) {
+            out[i / cols][i % cols] = flat[i];
+        }
+        return out;
     }
 
     @Override
@@ -121,33 +164,5 @@ public final class MlpRegressor implements Regressor {
 
     private static double gaussian(SplittableRandom rng) {
         return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
-    }
-
-    /** Adam's moment estimates over one flat parameter vector. */
-    private static final class Adam {
-        private static final double LR = 0.01;
-        private static final double B1 = 0.9;
-        private static final double B2 = 0.999;
-        private final double[] m;
-        private final double[] v;
-        private int t;
-
-        Adam(int size) {
-            m = new double[size];
-            v = new double[size];
-        }
-
-        double[] step(double[] g) {
-            t++;
-            double[] s = new double[g.length];
-            for (int i = 0; i < g.length; i++) {
-                m[i] = B1 * m[i] + (1 - B1) * g[i];
-                v[i] = B2 * v[i] + (1 - B2) * g[i] * g[i];
-                double mh = m[i] / (1 - Math.pow(B1, t));
-                double vh = v[i] / (1 - Math.pow(B2, t));
-                s[i] = LR * mh / (Math.sqrt(vh) + 1e-8);
-            }
-            return s;
-        }
     }
 }

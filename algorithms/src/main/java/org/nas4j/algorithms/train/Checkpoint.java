@@ -14,6 +14,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nas4j.core.supernet.Supernet;
 import org.nas4j.core.util.AtomicFiles;
@@ -38,8 +39,27 @@ public final class Checkpoint {
      * @throws IOException if writing fails (the previous file is then intact)
      */
     public static void save(Path file, Supernet net, SupernetOptimizer optimizer, JsonObject header) throws IOException {
+        Map<String, NDArray> weights = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : net.getParameters()) {
+            weights.put(p.getKey(), p.getValue().getArray());
+        }
+        save(file, net.space().name(), weights, optimizer == null ? Map.of() : optimizer.buffers(), header);
+    }
+
+    /**
+     * Writes arrays in a supernet's order as its checkpoint: what {@link #load} reads into the
+     * supernet (e.g. a running average of its weights).
+     *
+     * @param file the checkpoint file
+     * @param space the supernet's space
+     * @param weights an array per parameter, in the supernet's parameter order
+     * @param buffers optimizer state buffers by name (none: empty)
+     * @param header what else to record; the space name is added
+     */
+    public static void save(Path file, String space, Map<String, NDArray> weights, Map<String, NDArray> buffers,
+            JsonObject header) throws IOException {
         JsonObject h = header.deepCopy();
-        h.addProperty("space", net.space().name());
+        h.addProperty("space", space);
         AtomicFiles.write(
                 file,
                 raw -> {
@@ -47,11 +67,10 @@ public final class Checkpoint {
                     out.writeUTF(MAGIC);
                     out.writeInt(VERSION);
                     out.writeUTF(h.toString());
-                    out.writeInt(net.getParameters().size());
-                    for (Pair<String, Parameter> p : net.getParameters()) {
-                        writeArray(out, p.getKey(), p.getValue().getArray());
+                    out.writeInt(weights.size());
+                    for (Map.Entry<String, NDArray> w : weights.entrySet()) {
+                        writeArray(out, w.getKey(), w.getValue());
                     }
-                    Map<String, NDArray> buffers = optimizer == null ? Map.of() : optimizer.buffers();
                     out.writeInt(buffers.size());
                     for (Map.Entry<String, NDArray> b : buffers.entrySet()) {
                         writeArray(out, b.getKey(), b.getValue());

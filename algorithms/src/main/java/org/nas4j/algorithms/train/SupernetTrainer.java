@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * optimizer update. With the sandwich rule the first child learns from smoothed labels and the
  * others from its detached soft predictions. Every step's arrays live in a sub-manager closed at
  * the end of the step; data order and sampling derive from (seed, epoch, step), so a run resumed
- * from a checkpoint continues exactly as if never stopped.
+ * from a checkpoint continues exactly as if never stopped. With {@code averageLast}, the weights at
+ * the ends of the last epochs are averaged, and the run ends with (and saves) their mean.
  */
 public final class SupernetTrainer {
 
@@ -91,6 +92,12 @@ public final class SupernetTrainer {
         long total = (long) config.epochs() * perEpoch;
         LearningRateSchedule schedule = new LearningRateSchedule(config, perEpoch);
         long start = 0;
+        int firstAveraged = config.firstAveragedEpoch();
+        Path averageFile = averageFile();
+        // the running mean is loaded first: it passes through the weights, which the checkpoint then sets
+        WeightAverage average = firstAveraged == 0 ? null
+                : resume && Files.isRegularFile(averageFile) && Files.isRegularFile(checkpoint)
+                        ? WeightAverage.load(averageFile, net, state) : new WeightAverage(state);
         if (resume && Files.isRegularFile(checkpoint)) {
             start = Checkpoint.load(checkpoint, net, optimizer, manager).get("step").getAsLong();
         }
@@ -127,6 +134,14 @@ public final class SupernetTrainer {
             }
             listener.onStep(step + 1, total, result.loss(), lr);
             boolean epochEnd = (step + 1) % perEpoch == 0;
+            if (epochEnd && average != null && epoch + 1 >= firstAveraged) {
+                // saved before the checkpoint: a run killed between the two replays the epoch, counted once
+                average.add(net, epoch + 1);
+                saveAverage(average);
+                if (step + 1 == total) {
+                    average.writeTo(net);
+                }
+            }
             if (epochEnd || (step + 1) % config.checkpointEvery() == 0 || step + 1 == total) {
                 save(step + 1, optimizer);
             }
@@ -141,6 +156,19 @@ public final class SupernetTrainer {
             }
         }
         return total;
+    }
+
+    /** @return where the running mean of the weights is kept while the run trains ({@code NAME.average.ckpt}) */
+    public Path averageFile() {
+        return checkpoint.resolveSibling(checkpoint.getFileName().toString().replaceFirst("\\.ckpt$", "") + ".average.ckpt");
+    }
+
+    private void saveAverage(WeightAverage average) {
+        try {
+            average.save(averageFile(), net);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + averageFile(), e);
+        }
     }
 
     private void save(long step, SupernetOptimizer optimizer) {

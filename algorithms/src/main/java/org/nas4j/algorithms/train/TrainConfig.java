@@ -34,6 +34,8 @@ import org.nas4j.core.util.UserException;
  * @param experts experts per layer of a routed mixture
  * @param optimizer {@code sgd} (Nesterov momentum) or {@code adam} (β1 = momentum); null in runs
  *     written before it existed (SGD)
+ * @param averageLast the final share of the epochs whose end-of-epoch weights are averaged into the
+ *     weights the run ends with ({@link WeightAverage}); 0: the last weights, as in runs written before it
  */
 public record TrainConfig(
         String sampler,
@@ -56,7 +58,8 @@ public record TrainConfig(
         long seed,
         String mixture,
         int experts,
-        String optimizer) {
+        String optimizer,
+        float averageLast) {
 
     /**
      * @param n epochs
@@ -79,14 +82,16 @@ public record TrainConfig(
     /**
      * The recipe for spaces of unordered choices (cell spaces), where the sandwich rule has no
      * largest or smallest child: one uniformly drawn child per step with NAS-Bench-201's RSPS
-     * hyperparameters (SGD-Nesterov, lr 0.025 cosine to 0.001, weight decay 5e-4, batch 64).
+     * hyperparameters (SGD-Nesterov, lr 0.025 cosine to 0.001, weight decay 5e-4, batch 64), ending
+     * with the mean of the weights at the end of every epoch, which ranks children better than the
+     * last weights (BENCHMARKS.md, "Ranking quality").
      *
      * @param epochs passes over the training split
      * @return the recipe
      */
     public static TrainConfig cellDefaults(int epochs) {
         return defaults("uniform", epochs).toBuilder().learningRate(0.025f).schedule("cosine").lrFloor(0.04f)
-                .weightDecay(5e-4f).build();
+                .weightDecay(5e-4f).averageLast(1f).build();
     }
 
     /** @return the defaults, for the given sampler and epochs */
@@ -118,6 +123,7 @@ public record TrainConfig(
         b.mixture = mixture;
         b.experts = experts;
         b.optimizer = optimizer;
+        b.averageLast = averageLast;
         return b;
     }
 
@@ -144,6 +150,7 @@ public record TrainConfig(
         private String mixture = "none";
         private int experts = 1;
         private String optimizer = "sgd";
+        private float averageLast = 0;
 
         /** @param value the record component of this name @return this builder */
         public Builder sampler(String value) {
@@ -271,11 +278,17 @@ public record TrainConfig(
             return this;
         }
 
+        /** @param value the record component of this name @return this builder */
+        public Builder averageLast(float value) {
+            averageLast = value;
+            return this;
+        }
+
         /** @return the configuration (not validated: see {@link TrainConfig#validate()}) */
         public TrainConfig build() {
             return new TrainConfig(sampler, randomChildren, epochs, batchSize, learningRate, schedule, warmupEpochs,
                     lrFloor, momentum, nesterov, weightDecay, labelSmoothing, clipNorm, augmentPad, flip, validationSize,
-                    checkpointEvery, seed, mixture, experts, optimizer);
+                    checkpointEvery, seed, mixture, experts, optimizer, averageLast);
         }
     }
 
@@ -298,6 +311,12 @@ public record TrainConfig(
         check(optimizer == null || optimizer.equals("sgd") || optimizer.equals("adam"),
                 "unknown --optimizer '" + optimizer + "'; choose sgd or adam");
         check(experts >= 1 && (experts == 1 || !"none".equals(mixture)), "--experts must be >= 1, and 1 without --mixture");
+        check(averageLast >= 0 && averageLast <= 1, "--average-last must be in [0, 1], e.g. 0.8 for the last 80% of the epochs");
+    }
+
+    /** @return the first epoch (from 1) whose end-of-epoch weights are averaged, or 0 when none are */
+    public int firstAveragedEpoch() {
+        return averageLast <= 0 ? 0 : Math.max(1, epochs - Math.round(averageLast * epochs) + 1);
     }
 
     private static void check(boolean ok, String message) {

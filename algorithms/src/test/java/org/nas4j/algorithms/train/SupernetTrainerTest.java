@@ -1,5 +1,6 @@
 package org.nas4j.algorithms.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,48 @@ class SupernetTrainerTest {
         }
         List<float[]> fresh = train(dir.resolve("c.ckpt"), config, false, -1, 99);
         assertTrue(differs(straight, fresh), "another init gives other weights (the test can fail)");
+    }
+
+    /**
+     * With averageLast 0.5 over 4 epochs, the run ends with the mean of its weights at the ends of
+     * epochs 3 and 4, which a plain run of the same seed passes through; killed inside epoch 4 after
+     * the mean was saved, and resumed, it ends with the same mean (epoch 3 counted once).
+     */
+    @Test
+    void averagingEndsWithTheMeanOfTheLastEpochsWeightsAndResumesExactly() {
+        TrainConfig plain = TinyData.config(4, 8, 100);
+        List<List<float[]>> atEpochEnds = new ArrayList<>();
+        try (NDManager m = NDManager.newBaseManager()) {
+            m.getEngine().setRandomSeed(5);
+            ToySupernet net = new ToySupernet();
+            net.initialize(m);
+            new SupernetTrainer(net, TrainingData.images(TinyData.batches(40, 1), plain, true), plain, new SandwichSampler(1),
+                    dir.resolve("plain.ckpt")).train(m, false, -1, new SupernetTrainer.Listener() {
+                        @Override
+                        public void onStep(long step, long total, float loss, double learningRate) {}
+
+                        @Override
+                        public void onEpoch(int epoch, double meanLoss, int skipped) {
+                            atEpochEnds.add(weights(net));
+                        }
+                    });
+        }
+        TrainConfig averaged = plain.toBuilder().averageLast(0.5f).build();
+        assertEquals(3, averaged.firstAveragedEpoch());
+        List<float[]> mean = train(dir.resolve("avg.ckpt"), averaged, false, -1, 5);
+        for (int i = 0; i < mean.size(); i++) {
+            for (int j = 0; j < mean.get(i).length; j++) {
+                float expected = (atEpochEnds.get(2).get(i)[j] + atEpochEnds.get(3).get(i)[j]) / 2;
+                assertEquals(expected, mean.get(i)[j], 1e-5f, "parameter " + i + " entry " + j);
+            }
+        }
+        assertTrue(differs(mean, atEpochEnds.get(3)), "the mean is not the last weights (the test can fail)");
+        // 5 steps an epoch: stop inside epoch 4, after the mean of epoch 3 was saved, then resume
+        train(dir.resolve("killed.ckpt"), averaged, false, 17, 5);
+        List<float[]> resumed = train(dir.resolve("killed.ckpt"), averaged, true, -1, 99);
+        for (int i = 0; i < mean.size(); i++) {
+            assertArrayEquals(mean.get(i), resumed.get(i), 1e-6f, "parameter " + i);
+        }
     }
 
     private static boolean differs(List<float[]> a, List<float[]> b) {
