@@ -14,8 +14,9 @@ import org.nas4j.core.util.UserException;
 /**
  * How well estimators rank a truth's archs: Kendall's τ, Spearman's ρ and τ within the truth's best
  * share, each with a bootstrap interval over archs; the truth's noise ceiling (its two seeds' mutual
- * τ, and their noise against the archs' spread); paired-bootstrap differences of each supernet
- * estimator against each baseline and against the first supernet estimator.
+ * τ, and their noise against the archs' spread); paired-bootstrap differences of each baseline
+ * against the first, and of each supernet estimator against each baseline and against the first
+ * supernet estimator.
  */
 public final class RankingFigures {
 
@@ -85,13 +86,19 @@ public final class RankingFigures {
      * @param truth the truth's accuracies in its order
      * @param estimators every estimator, the first supernet estimator being the reference
      * @param baselines the names of the training-free baselines among them
-     * @return each supernet estimator against each baseline, and against the first supernet estimator
+     * @return each baseline against the first; each supernet estimator against each baseline, and
+     *     against the first supernet estimator
      */
     public static List<Difference> differences(double[] truth, Collection<Estimator> estimators, Set<String> baselines,
             RankBootstrap boot) {
         List<Estimator> bases = estimators.stream().filter(e -> e.epoch() < 0 && baselines.contains(e.name())).toList();
         List<Estimator> supernets = estimators.stream().filter(e -> !bases.contains(e)).toList();
         List<Difference> out = new ArrayList<>();
+        // the baselines against the first (the parameter count, by default)
+        for (Estimator b : bases.subList(Math.min(1, bases.size()), bases.size())) {
+            out.add(new Difference(b, bases.get(0), boot.difference(truth, b.scores(), bases.get(0).scores(),
+                    RankCorrelation::kendallTau)));
+        }
         for (Estimator s : supernets) {
             for (Estimator b : bases) {
                 out.add(new Difference(s, b, boot.difference(truth, s.scores(), b.scores(), RankCorrelation::kendallTau)));

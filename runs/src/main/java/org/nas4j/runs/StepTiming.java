@@ -56,9 +56,7 @@ public final class StepTiming {
     public static Result trainingSteps(Plan plan, Progress progress) {
         SpaceRegistry.Entry entry = SpaceRegistry.get(plan.space());
         try (NDManager manager = NDManager.newBaseManager()) {
-            manager.getEngine().setRandomSeed(0);
-            Supernet net = entry.newSupernet(10);
-            net.initialize(manager);
+            Supernet net = initialized(entry, manager);
             Shape shape = inputShape(entry, plan.batchSize());
             NDArray x = manager.randomNormal(shape);
             NDArray y = manager.randomInteger(0, 10, new Shape(plan.batchSize()), DataType.INT64);
@@ -101,9 +99,7 @@ public final class StepTiming {
     public static Result evaluation(Plan plan, Progress progress) {
         SpaceRegistry.Entry entry = SpaceRegistry.get(plan.space());
         try (NDManager manager = NDManager.newBaseManager()) {
-            manager.getEngine().setRandomSeed(0);
-            Supernet net = entry.newSupernet(10);
-            net.initialize(manager);
+            Supernet net = initialized(entry, manager);
             Shape batch = inputShape(entry, 200);
             ParameterStore ps = new ParameterStore(manager, false);
             double[] times = new double[plan.rounds()];
@@ -121,6 +117,14 @@ public final class StepTiming {
             }
             return new Result(times, List.of());
         }
+    }
+
+    /** @return a supernet of 10 classes, initialized with seed 0 */
+    private static Supernet initialized(SpaceRegistry.Entry entry, NDManager manager) {
+        manager.getEngine().setRandomSeed(0);
+        Supernet net = entry.newSupernet(10);
+        net.initialize(manager);
+        return net;
     }
 
     private static Shape inputShape(SpaceRegistry.Entry entry, int batch) {
