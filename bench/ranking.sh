@@ -99,3 +99,6 @@ for share in 0.8333 0.6667 0.3333 0.1667; do
   rank --baselines params --run "$r/rsps300a" --average-last "$share" --out "$results/average-$share-seed$seed.json" \
     | tee "$results/average-$share-seed$seed.txt"
 done
+# the 100-epoch supernet, the mean of every epoch
+rank --run "$r/rsps100a" --average-last 1.0 --estimates "$r/rsps100a/search/rank-latest.jsonl" \
+  --out "$results/average-all-100ep-seed$seed.json" | tee "$results/average-all-100ep-seed$seed.txt"
