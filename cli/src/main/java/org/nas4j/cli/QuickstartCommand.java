@@ -84,7 +84,8 @@ final class QuickstartCommand implements Command {
         FrontCharts.write(o, wb.spec().space(), List.of(o.directory(), run.root()));
         SearchCommand.printFront(o, "val acc");
         double[] latencies = o.front().stream().mapToDouble(Evaluation::latencyMs).sorted().toArray();
-        double limit = latencies[(latencies.length - 1) / 2];
+        // rounded up to the printed microsecond, so the median member itself stays within the limit
+        double limit = Math.ceil(latencies[(latencies.length - 1) / 2] * 1000) / 1000;
         String pick = String.format(Locale.ROOT, "accuracy@latency<=%.3fms", limit);
         Evaluation chosen = FrontPick.pick(run.root(), wb.net().space(), pick);
         System.out.printf(Locale.ROOT, "picked with --pick '%s' (the front's median latency): %s, %.2f%% validation, %.3f ms%n",
