@@ -1,5 +1,9 @@
 package org.nas4j.cli;
 
+import java.util.stream.Collectors;
+import org.nas4j.algorithms.search.Objective;
+import org.nas4j.runs.RunSpec;
+import org.nas4j.runs.Training;
 import org.nas4j.runs.RunDirectory;
 import org.nas4j.runs.ParetoSearch;
 import com.beust.jcommander.Parameter;
@@ -11,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +48,8 @@ final class ReportCommand implements Command {
         if (!dir.exists()) {
             throw new UserException(dir.root() + " is not a run directory (no run.json); train one with 'nas4j train'");
         }
-        JsonObject spec = JsonParser.parseString(Files.readString(dir.runJson())).getAsJsonObject();
-        String space = spec.get("space").getAsString();
+        RunSpec spec = dir.read();
+        String space = spec.space();
         StringBuilder html = new StringBuilder();
         html.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>nas4j report: ")
                 .append(escape(dir.root().getFileName().toString())).append("</title><style>")
@@ -55,7 +58,7 @@ final class ReportCommand implements Command {
                 .append("td.a{text-align:left;font-family:monospace}table.heat{display:inline-table;margin:0 1.5em 1em 0}")
                 .append("table.heat td{width:3.2em;color:#000}code{background:#f4f4f4;padding:1px 4px}</style></head><body>")
                 .append("<h1>nas4j run <code>").append(escape(dir.root().toString())).append("</code></h1>")
-                .append("<p>space <b>").append(escape(space)).append("</b>, data <b>").append(escape(spec.get("data").getAsString()))
+                .append("<p>space <b>").append(escape(space)).append("</b>, data <b>").append(escape(spec.data()))
                 .append("</b></p>");
         trainingCurve(dir, html);
         ranking(dir, html);
@@ -68,19 +71,14 @@ final class ReportCommand implements Command {
     }
 
     private static void trainingCurve(RunDirectory dir, StringBuilder html) throws IOException {
-        Path log = dir.trainLog();
         html.append("<h2>Training</h2>");
-        if (!Files.isRegularFile(log)) {
+        List<Training.Epoch> log = Training.log(dir);
+        if (log.isEmpty()) {
             html.append("<p>No training log.</p>");
             return;
         }
-        List<Double> epochs = new ArrayList<>();
-        List<Double> loss = new ArrayList<>();
-        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-            JsonObject o = JsonParser.parseString(line).getAsJsonObject();
-            epochs.add(o.get("epoch").getAsDouble());
-            loss.add(o.get("loss").getAsDouble());
-        }
+        List<Double> epochs = log.stream().map(e -> (double) e.epoch()).toList();
+        List<Double> loss = log.stream().map(Training.Epoch::loss).toList();
         XYChart c = Charts.chart("supernet training loss", "epoch", "mean loss (label-smoothed)", List.of(
                 new Charts.Series("loss", array(epochs), array(loss), true)));
         image(html, Charts.png(List.of(c)));
@@ -120,11 +118,11 @@ final class ReportCommand implements Command {
                     .append(" --strategy linas --evals 50</code></p>");
             return;
         }
-        JsonObject pareto = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        ParetoSearch.Saved pareto = ParetoSearch.readFront(dir.root(), space);
         html.append(String.format(Locale.ROOT, "<p>strategy <b>%s</b>, objectives <b>%s</b>, constraints <b>%s</b>, "
-                + "%d real evaluations, hypervolume %.4f</p>", escape(pareto.get("strategy").getAsString()),
-                escape(pareto.get("objectives").getAsString()), escape(pareto.get("constraints").toString()),
-                pareto.get("evaluations").getAsInt(), pareto.get("hypervolume").getAsDouble()));
+                + "%d real evaluations, hypervolume %.4f</p>", escape(pareto.strategy()),
+                escape(pareto.objectives().stream().map(Objective::label).collect(Collectors.joining(","))),
+                escape(pareto.constraints().toString()), pareto.evaluations(), pareto.hypervolume()));
         List<ParetoSearch.Row> rows = ParetoSearch.readCsv(csv, space);
         List<Evaluation> all = rows.stream().map(ParetoSearch.Row::evaluation).toList();
         List<Evaluation> front = rows.stream().filter(ParetoSearch.Row::onFront).map(ParetoSearch.Row::evaluation).toList();
@@ -139,16 +137,15 @@ final class ReportCommand implements Command {
         html.append("<h3>The front</h3><table><tr><th>" + (SpaceRegistry.get(space.name()).translates() ? "val BLEU" : "val acc")
                 + "</th><th>latency ms</th><th>MMACs</th><th>params</th>"
                 + "<th>arch</th><th>export</th></tr>");
-        for (JsonElement el : pareto.getAsJsonArray("front")) {
-            JsonObject m = el.getAsJsonObject();
-            String arch = m.get("arch").getAsString();
+        for (Evaluation m : pareto.front()) {
+            String arch = m.arch().id();
             html.append(String.format(Locale.ROOT, "<tr><td>%.2f%%</td><td>%.3f</td><td>%.2f</td><td>%,d</td>"
                     + "<td class=a>%s</td><td class=a><code>./nas4j export --run %s --arch '%s'</code></td></tr>",
-                    m.get("accuracy").getAsDouble(), m.get("latencyMs").getAsDouble(), m.get("macs").getAsLong() / 1e6,
-                    m.get("params").getAsLong(), escape(arch), escape(dir.root().toString()), escape(arch)));
+                    m.accuracy(), m.latencyMs(), m.macs() / 1e6, m.params(), escape(arch), escape(dir.root().toString()),
+                    escape(arch)));
         }
         html.append("</table>");
-        Path predictors = dir.predictors(pareto.get("search").getAsString());
+        Path predictors = dir.predictors(pareto.search());
         if (Files.isRegularFile(predictors)) {
             html.append("<h3>Predictors on the batch evaluated after each fit (held out)</h3><table>");
             for (String line : Files.readAllLines(predictors, StandardCharsets.UTF_8)) {

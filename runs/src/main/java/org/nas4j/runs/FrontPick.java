@@ -1,12 +1,8 @@
 package org.nas4j.runs;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.nas4j.algorithms.search.Constraint;
@@ -30,13 +26,8 @@ public final class FrontPick {
         if (!Files.isRegularFile(file)) {
             throw new UserException("--pick needs " + file + "; run 'nas4j search --run " + runRoot + "' first");
         }
-        JsonObject pareto = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-        List<Evaluation> front = new ArrayList<>();
-        for (JsonElement el : pareto.getAsJsonArray("front")) {
-            JsonObject m = el.getAsJsonObject();
-            front.add(new Evaluation(space.parse(m.get("arch").getAsString()), m.get("accuracy").getAsDouble(),
-                    m.get("latencyMs").getAsDouble(), m.get("macs").getAsLong(), m.get("params").getAsLong(), 0));
-        }
+        ParetoSearch.Saved saved = ParetoSearch.readFront(runRoot, space);
+        List<Evaluation> front = saved.front();
         if (front.isEmpty()) {
             throw new UserException(file + " has an empty front (no child met the constraints); search again with looser ones");
         }
@@ -45,8 +36,7 @@ public final class FrontPick {
             return front.stream().max(byAccuracy).orElseThrow();
         }
         if (how.equals("knee")) {
-            Objective cost = Objective.parseList(pareto.get("objectives").getAsString()).get(1);
-            return knee(front, cost);
+            return knee(front, saved.objectives().get(1));
         }
         if (how.startsWith("accuracy@")) {
             Constraint c = Constraint.parse(how.substring("accuracy@".length()));

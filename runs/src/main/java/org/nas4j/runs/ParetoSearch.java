@@ -185,6 +185,36 @@ public final class ParetoSearch {
         return o;
     }
 
+    /**
+     * What {@code pareto.json} holds.
+     *
+     * @param search the search's name
+     * @param strategy its strategy
+     * @param objectives its objectives, accuracy first
+     * @param constraints its limits, as written
+     * @param evaluations how many real evaluations it spent
+     * @param hypervolume the front's hypervolume
+     * @param front the front, by latency
+     */
+    public record Saved(String search, String strategy, List<Objective> objectives, List<String> constraints,
+            int evaluations, double hypervolume, List<Evaluation> front) {}
+
+    /** @return the front a search wrote in {@code dir} (a run's root or a search's directory) */
+    public static Saved readFront(Path dir, SearchSpace space) throws IOException {
+        JsonObject o = JsonParser.parseString(Files.readString(RunDirectory.pareto(dir, "json"))).getAsJsonObject();
+        List<Evaluation> front = new ArrayList<>();
+        for (var el : o.getAsJsonArray("front")) {
+            JsonObject m = el.getAsJsonObject();
+            front.add(new Evaluation(space.parse(m.get("arch").getAsString()), m.get("accuracy").getAsDouble(),
+                    m.get("latencyMs").getAsDouble(), m.get("macs").getAsLong(), m.get("params").getAsLong(), 0));
+        }
+        List<String> constraints = new ArrayList<>();
+        o.getAsJsonArray("constraints").forEach(c -> constraints.add(c.getAsString()));
+        return new Saved(o.get("search").getAsString(), o.get("strategy").getAsString(),
+                Objective.parseList(o.get("objectives").getAsString()), constraints, o.get("evaluations").getAsInt(),
+                o.get("hypervolume").getAsDouble(), front);
+    }
+
     /** One row of {@code pareto.csv}: an evaluation, whether it is on the front, the hypervolume after it. */
     public record Row(Evaluation evaluation, boolean onFront, double hypervolume) {}
 

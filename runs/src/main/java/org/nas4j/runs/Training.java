@@ -1,12 +1,14 @@
 package org.nas4j.runs;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -84,6 +86,29 @@ public final class Training {
             run.close();
             throw e;
         }
+    }
+
+    /**
+     * One line of {@code train-log.jsonl}.
+     *
+     * @param epoch the epoch, from 1
+     * @param loss its mean first-child loss
+     * @param skippedSteps steps skipped for a non-finite gradient
+     * @param seconds time since this process started training
+     */
+    public record Epoch(int epoch, double loss, int skippedSteps, double seconds) {}
+
+    /** @return the run's training log, an entry per trained epoch (empty before any) */
+    public static List<Epoch> log(RunDirectory dir) throws IOException {
+        List<Epoch> out = new ArrayList<>();
+        if (Files.isRegularFile(dir.trainLog())) {
+            for (String line : Files.readAllLines(dir.trainLog(), StandardCharsets.UTF_8)) {
+                JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+                out.add(new Epoch(o.get("epoch").getAsInt(), o.get("loss").getAsDouble(), o.get("skippedSteps").getAsInt(),
+                        o.get("seconds").getAsDouble()));
+            }
+        }
+        return out;
     }
 
     /**
