@@ -74,6 +74,11 @@ public final class ChildMeasurer implements SearchContext.Evaluator {
     private final LatencyTable table;
     private int loadedSub = -1;
 
+    /**
+     * @param wb the run's supernet and task
+     * @param run its directory (the split tree decides which weights score a child)
+     * @param settings what makes evaluations comparable
+     */
     public ChildMeasurer(Run wb, RunDirectory run, Settings settings) throws IOException {
         this.wb = wb;
         this.run = run;

@@ -21,6 +21,12 @@ public final class FrontPick {
 
     private FrontPick() {}
 
+    /**
+     * @param runRoot the run directory that holds the last search's {@code pareto.json}
+     * @param space the run's space
+     * @param how {@code best}, {@code knee} or {@code accuracy@LIMIT}
+     * @return the picked member @throws UserException if there is no front or no member meets the limit
+     */
     public static Evaluation pick(Path runRoot, SearchSpace space, String how) throws IOException {
         Path file = RunDirectory.pareto(runRoot, "json");
         if (!Files.isRegularFile(file)) {

@@ -58,6 +58,14 @@ public final class ParetoSearch {
 
     private ParetoSearch() {}
 
+    /**
+     * @param run the trained run's directory
+     * @param wb its supernet and task
+     * @param plan what to search for
+     * @param settings how children are evaluated (an archive is reused only under equal settings)
+     * @param progress a bar of the evaluations
+     * @return the evaluations in order, their front and the hypervolume after each
+     */
     public static Outcome run(RunDirectory run, Run wb, Plan plan, ChildMeasurer.Settings settings, Progress progress)
             throws IOException {
         SearchSpace space = wb.net().space();

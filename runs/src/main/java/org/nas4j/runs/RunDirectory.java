@@ -30,18 +30,22 @@ public final class RunDirectory {
 
     private final Path root;
 
+    /** @param root the directory (it need not exist yet) */
     public RunDirectory(Path root) {
         this.root = root;
     }
 
+    /** @return the directory */
     public Path root() {
         return root;
     }
 
+    /** @return the spec and provenance */
     public Path runJson() {
         return root.resolve("run.json");
     }
 
+    /** @return the latest weights and optimizer state (the whole supernet's) */
     public Path checkpoint() {
         return root.resolve("checkpoints").resolve("latest.ckpt");
     }
@@ -136,6 +140,7 @@ public final class RunDirectory {
         return root.resolve("samples");
     }
 
+    /** @return whether a run was created here ({@code run.json} exists) */
     public boolean exists() {
         return Files.isRegularFile(runJson());
     }
@@ -177,6 +182,7 @@ public final class RunDirectory {
         }
     }
 
+    /** @return nas4j's version, from the jar's properties ({@code dev} when unknown) */
     public static String version() {
         try (InputStream in = RunDirectory.class.getResourceAsStream("/nas4j.properties")) {
             Properties p = new Properties();

@@ -34,6 +34,11 @@ public final class TrainingFreeBaselines {
     private final String data;
     private final long seed;
 
+    /**
+     * @param space the truth's space
+     * @param data the truth's data (NASWOT scores one batch of it)
+     * @param seed of the networks' initialization and the batch
+     */
     public TrainingFreeBaselines(String space, String data, long seed) {
         this.entry = SpaceRegistry.get(space);
         this.data = data;
