@@ -42,7 +42,13 @@ cp truth/settings.txt "$results/truth-settings.txt"
 #    passes); fair6 takes 5 paths per step (936 steps, 4,680 passes)
 common=(--seed "$seed" --snapshots --augment-pad 0 --flip false --schedule cosine "${split[@]}")
 rsps=(--batch-size 64 --lr 0.025 --lr-floor 0.04 --weight-decay 5e-4)
-train() { local dir="s$seed/$1"; shift; [ -f "$dir/checkpoints/latest.ckpt" ] || "$nas4j" train "$@" --out "$dir" "${common[@]}"; }
+# these supernets end with their last weights (--average-last 0), as they were trained before weight
+# averaging became the default for cell spaces; a run that averages says so itself
+train() {
+  local dir="s$seed/$1"; shift
+  local last=(--average-last 0); [[ " $* " == *" --average-last "* ]] && last=()
+  [ -f "$dir/checkpoints/latest.ckpt" ] || "$nas4j" train "$@" "${last[@]}" --out "$dir" "${common[@]}"
+}
 train old30 --space "$space" --sampler uniform --epochs 30 --batch-size 128 --lr 0.1
 train rsps30 --space "$space,affine=false" "${rsps[@]}" --sampler uniform --epochs 30
 train rsps30a --space "$space" "${rsps[@]}" --sampler uniform --epochs 30
@@ -53,6 +59,9 @@ train rsps300a --space "$space" "${rsps[@]}" --sampler uniform --epochs 300
 train dist300a --space "$space" "${rsps[@]}" --sampler distinct --epochs 300
 # 100 epochs whose cosine stops at 75% of the peak rate: where the 300-epoch runs stand at epoch 100
 train hold100 --space "$space" --batch-size 64 --lr 0.025 --lr-floor 0.75 --weight-decay 5e-4 --sampler uniform --epochs 100
+# SWA's own schedule: a constant rate (lr 0.025 throughout), ending with the mean of every epoch's weights
+train swaconst300 --space "$space" --batch-size 64 --lr 0.025 --lr-floor 1 --weight-decay 5e-4 --sampler uniform \
+  --epochs 300 --average-last 1
 
 # 3. few-shot (5 sub-supernets, one per operation of edge e23, into the cell's output) and GM-NAS
 #    (5 sub-supernets) from a 10-epoch base, 4 epochs per sub-supernet: 4,680 steps in all, as rsps30
@@ -102,3 +111,6 @@ done
 # the 100-epoch supernet, the mean of every epoch
 rank --run "$r/rsps100a" --average-last 1.0 --estimates "$r/rsps100a/search/rank-latest.jsonl" \
   --out "$results/average-all-100ep-seed$seed.json" | tee "$results/average-all-100ep-seed$seed.txt"
+# the constant-rate supernet, which ends with the mean of every epoch, against the cosine one's mean
+rank --run "$r/swaconst300" --estimates "$r/rsps300a/search/rank-latest-avg1.0.jsonl" \
+  --out "$results/swaconst-seed$seed.json" | tee "$results/swaconst-seed$seed.txt"
