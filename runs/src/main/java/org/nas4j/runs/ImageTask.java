@@ -37,7 +37,7 @@ import org.nas4j.spaces.serving.ModelExporter.ServingEngine;
 public final class ImageTask implements Task {
 
     /** Images per batch of recalibration and evaluation. */
-    static final int EVAL_BATCH = 200;
+    private static final int EVAL_BATCH = 200;
 
     private final LabelledData data;
     private final Splits.TrainValidation split;

@@ -60,7 +60,7 @@ public final class Training {
             trainer.train(run.manager(), true, -1, new SupernetTrainer.Listener() {
                 @Override
                 public void onStep(long step, long total, float loss, double lr) {
-                    progress.update("train", step, total, String.format(Locale.ROOT, "loss %.3f lr %.4f", loss, lr));
+                    progress.update("train", step, total, stepStatus(loss, lr));
                 }
 
                 @Override
@@ -127,10 +127,18 @@ public final class Training {
             SplittableRandom rng = new SplittableRandom(Seeds.derive(run.spec().train().seed(), "reported children", 0));
             children = new Arch[] {space.sample(rng), space.sample(rng)};
         }
+        reportScores(run, children, progress);
+    }
+
+    private static void reportScores(Run run, Arch[] children, Progress progress) {
         for (Arch a : children) {
             progress.report(String.format(Locale.ROOT, "validation %s %.2f%% of %s", run.task().scoreName(), run.validationScore(a),
                     a.id()));
         }
+    }
+
+    private static String stepStatus(float loss, double learningRate) {
+        return String.format(Locale.ROOT, "loss %.3f lr %.4f", loss, learningRate);
     }
 
     /**
@@ -155,11 +163,8 @@ public final class Training {
             progress.report(String.format(Locale.ROOT, "sub-supernet %d (%s archs): %d epochs x %d steps", leaf.id(),
                     subspace.size(), c.epochs(), trainer.stepsPerEpoch()));
             trainer.train(run.manager(), false, -1, (step, total, loss, lr) -> progress.update("sub " + leaf.id(), step, total,
-                    String.format(Locale.ROOT, "loss %.3f lr %.4f", loss, lr)));
-            for (Arch a : new Arch[] {subspace.smallest(), subspace.largest()}) {
-                progress.report(String.format(Locale.ROOT, "validation %s %.2f%% of %s", run.task().scoreName(),
-                        run.validationScore(a), a.id()));
-            }
+                    stepStatus(loss, lr)));
+            reportScores(run, new Arch[] {subspace.smallest(), subspace.largest()}, progress);
         }
     }
 }
