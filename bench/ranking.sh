@@ -65,17 +65,18 @@ train swaconst300 --space "$space" --batch-size 64 --lr 0.025 --lr-floor 1 --wei
 
 # 3. few-shot (5 sub-supernets, one per operation of edge e23, into the cell's output) and GM-NAS
 #    (5 sub-supernets) from a 10-epoch base, 4 epochs per sub-supernet: 4,680 steps in all, as rsps30
-train base10 --space "$space,affine=false" "${rsps[@]}" --sampler uniform --epochs 10
+# few-shot and GM at the 30-epoch budget: the supernet to epoch 10, then 5 sub-supernets (one per op of
+# e23) to epoch 14, or GM's 2 halves to epoch 20: 30 epochs of passes either way (issue 16's schedule;
+# final-seed0.txt's fewshot and gm rows were made by the earlier widest-leaf splitter, 10 + 5 x 4 epochs)
 for method in fewshot gm; do
   dir="s$seed/$method"
-  if [ ! -f "$dir/split/tree.json" ]; then
-    rm -rf "$dir"; cp -r "s$seed/base10" "$dir"
-    dims=(); [ "$method" = fewshot ] && dims=(--dimensions e23)
-    "$nas4j" split --run "$dir" --method "$method" --budget 5 "${dims[@]}" --train-epochs 4
-  fi
+  epochs=$([ "$method" = fewshot ] && echo 14 || echo 20)
+  dims=(); [ "$method" = fewshot ] && dims=(--dimensions e23)
+  [ -f "$dir/run.json" ] || "$nas4j" train --space "$space,affine=false" "${rsps[@]}" --sampler uniform --epochs "$epochs" \
+    --until-epoch 10 --average-last 0 --out "$dir" "${common[@]}"
+  "$nas4j" split --run "$dir" --method "$method" --split-epochs 10 "${dims[@]}"
 done
 
-# 4. ranking quality with bootstrap intervals, against the training-free baselines
 rank() { "$nas4j" rank --truth truth/truth.jsonl --space "$space" --data data --bootstrap 2000 "$@"; }
 r="s$seed"
 rank --run "$r/rsps30" --run "$r/old30" --run "$r/rsps30a" --run "$r/fair6" --snapshots 1,3,10,20,30 \

@@ -11,7 +11,8 @@ final class ConsoleProgress implements Progress {
 
     @Override
     public void update(String task, long done, long total, String status) {
-        bars.computeIfAbsent(task, t -> new ProgressBar(System.err, t, 0)).update(done, total, status);
+        // a resumed task's rate counts from where it resumed (its first report is one item in)
+        bars.computeIfAbsent(task, t -> new ProgressBar(System.err, t, Math.max(0, done - 1))).update(done, total, status);
     }
 
     @Override

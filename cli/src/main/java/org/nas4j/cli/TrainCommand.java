@@ -7,10 +7,7 @@ import org.nas4j.runs.Training;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.nas4j.algorithms.split.SplitTree;
 import org.nas4j.algorithms.train.TrainConfig;
 import org.nas4j.core.util.UserException;
 import org.nas4j.spaces.SpaceRegistry;
@@ -37,8 +34,9 @@ class TrainCommand implements Command {
             validateValueWith = OutputPaths.Directory.class)
     Path out;
 
-    @Parameter(names = "--sub", description = "train the sub-supernets of a split run: all, or one id (see split/tree.json)")
-    String sub;
+    @Parameter(names = "--until-epoch", description = "stop at the end of this epoch of the --epochs schedule (a split"
+            + " schedule, 'nas4j split --split-epochs', continues from there); 0 trains every epoch")
+    int untilEpoch = 0;
 
     @Parameter(names = "--seed", description = "the one seed of the run")
     long seed = 0;
@@ -108,10 +106,6 @@ class TrainCommand implements Command {
     @Override
     public int run() throws IOException {
         RunDirectory run = new RunDirectory(out);
-        if (sub != null) {
-            trainSubSupernets(run, run.read());
-            return 0;
-        }
         RunSpec spec;
         if (run.exists()) {
             if (!resume) {
@@ -128,7 +122,11 @@ class TrainCommand implements Command {
             spec = new RunSpec(space, data, 0, config(seed), arch());
         }
         ConsoleProgress progress = new ConsoleProgress();
-        try (Run trained = Training.train(run, spec, snapshots, progress)) {
+        if (untilEpoch < 0 || untilEpoch > spec.train().epochs()) {
+            throw new UserException("--until-epoch " + untilEpoch + ": give an epoch between 1 and " + spec.train().epochs()
+                    + " (--epochs), or 0 for all");
+        }
+        try (Run trained = Training.train(run, spec, snapshots, untilEpoch, progress)) {
             Training.reportChildren(trained, progress);
         }
         return 0;
@@ -169,22 +167,5 @@ class TrainCommand implements Command {
 
     private static <T> T or(T flag, T fallback) {
         return flag != null ? flag : fallback;
-    }
-
-    /** Trains each chosen sub-supernet from its checkpoint (its parent's weights at split time) in its sub-space. */
-    private void trainSubSupernets(RunDirectory run, RunSpec spec) throws IOException {
-        if (!Files.isRegularFile(run.splitTree())) {
-            throw new UserException(run.root() + " is not split: run 'nas4j split --run " + run.root() + "' first");
-        }
-        SplitTree tree = SplitTree.load(run.splitTree());
-        List<SplitTree.Node> leaves = tree.leaves().stream()
-                .filter(l -> l.id() != 0 && (sub.equals("all") || sub.equals(Integer.toString(l.id())))).toList();
-        if (leaves.isEmpty()) {
-            throw new UserException("--sub " + sub + ": no such sub-supernet; the leaves are "
-                    + tree.leaves().stream().map(l -> Integer.toString(l.id())).toList() + " (or all)");
-        }
-        try (Run wb = Run.open(spec)) {
-            Training.trainSubSupernets(run, wb, leaves, epochs, new ConsoleProgress());
-        }
     }
 }

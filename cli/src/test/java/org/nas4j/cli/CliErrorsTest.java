@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -409,78 +410,83 @@ class CliErrorsTest {
     }
 
     @Test
-    void splitTrainAndScoreSubSupernets() throws IOException {
-        Path split = copyRun("split-fewshot");
-        Result f = nas4j("split", "--run", split.toString(), "--method", "fewshot", "--budget", "3", "--dimensions", "r");
-        assertEquals(0, f.code, f.err);
-        byte[] parent = Files.readAllBytes(run.resolve("checkpoints/latest.ckpt"));
-        for (int id = 1; id <= 3; id++) {
-            assertTrue(Arrays.equals(parent, Files.readAllBytes(split.resolve("split/sub-" + id + ".ckpt"))),
-                    "sub-supernet " + id + " starts from the parent's weights");
-        }
-        Result t = nas4j("train", "--run", split.toString(), "--sub", "all", "--epochs", "1");
+    void splitScheduleTrainsSplitsResumesAndScores() throws IOException {
+        // a run of 3 epochs (4 steps each), trained to the end of epoch 1: every schedule continues from there
+        Path base = dir.resolve("split-base");
+        Result t = nas4j("train", "--space", "ofa-mbv3-fmnist", "--data", fmnist.toString(), "--epochs", "3", "--until-epoch", "1",
+                "--batch-size", "8", "--validation-size", "16", "--out", base.toString());
         assertEquals(0, t.code, t.err);
-        assertEquals(3, t.out.lines().filter(l -> l.startsWith("sub-supernet ")).count(), t.out);
-        assertFalse(Arrays.equals(parent, Files.readAllBytes(split.resolve("split/sub-2.ckpt"))), "trained");
-        Result e = nas4j("eval", "--run", split.toString(), "--arch", "min");
+        byte[] atEpoch1 = Files.readAllBytes(base.resolve("checkpoints/latest.ckpt"));
+
+        Path fewshot = dir.resolve("split-fewshot");
+        copyTree(base, fewshot);
+        Result f = nas4j("split", "--run", fewshot.toString(), "--method", "fewshot", "--split-epochs", "1", "--dimensions", "r");
+        assertEquals(0, f.code, f.err);
+        int values = SpaceRegistry.get("ofa-mbv3-fmnist").space().dimension("r").size();
+        assertEquals(values, f.out.lines().filter(l -> l.matches("sub-supernet \\d+ .*epochs 2 to 3 of 3.*")).count(),
+                "every sub-supernet continues from epoch 2 to the last: " + f.out);
+        assertTrue(Arrays.equals(atEpoch1, Files.readAllBytes(fewshot.resolve("checkpoints/latest.ckpt"))),
+                "the whole supernet stops at the split");
+        JsonObject budget = JsonParser.parseString(Files.readString(fewshot.resolve("split/budget.json"))).getAsJsonObject();
+        // the sandwich rule trains 4 children a step; the supernet 1 epoch, each sub-supernet 2, 4 steps an epoch
+        assertEquals((1 + 2L * values) * 4 * 4, budget.get("trainingPasses").getAsLong(), budget.toString());
+        assertEquals(0, budget.get("scoringPasses").getAsLong());
+        Result e = nas4j("eval", "--run", fewshot.toString(), "--arch", "min");
         assertTrue(e.code == 0 && e.out.contains("scored by sub-supernet 1"), e.out + e.err);
 
-        Path gm = copyRun("split-gm");
-        Result g = nas4j("split", "--run", gm.toString(), "--method", "gm", "--budget", "2", "--dimensions", "r,s1.d",
-                "--batches", "1", "--batch-size", "4");
+        // GM-NAS, two levels of 2-way splits: every leaf of the first level is split at epoch 2
+        Path gm = dir.resolve("split-gm");
+        copyTree(base, gm);
+        Result g = nas4j("split", "--run", gm.toString(), "--method", "gm", "--split-epochs", "1,2", "--dimensions", "r,s1.d",
+                "--draws", "2", "--batch-size", "4", "--search", "4");
         assertEquals(0, g.code, g.err);
+        assertTrue(g.out.contains("epoch 1, sub-supernet 0: split") && g.out.contains("epoch 2, sub-supernet 1: split")
+                && g.out.contains("epoch 2, sub-supernet 2: split"), g.out);
+        assertTrue(g.out.contains("4 sub-supernets") && g.out.contains("best of 4 archs"), g.out);
         String tree = Files.readString(gm.resolve("split/tree.json"));
         assertTrue(tree.contains("\"r\"") && tree.contains("\"s1.d\""), "both candidates scored: " + tree);
+        budget = JsonParser.parseString(Files.readString(gm.resolve("split/budget.json"))).getAsJsonObject();
+        assertEquals((1 + 2 + 4) * 4 * 4, budget.get("trainingPasses").getAsLong(), budget.toString());
+        long scored = 0;
+        for (JsonElement node : JsonParser.parseString(tree).getAsJsonArray()) {
+            for (var matrix : node.getAsJsonObject().getAsJsonObject("scores").entrySet()) {
+                scored += 2L * matrix.getValue().getAsJsonArray().size();
+            }
+        }
+        assertEquals(scored, budget.get("scoringPasses").getAsLong(), "2 draws x the values of every scored dimension: " + budget);
         assertEquals(0, nas4j("report", "--run", gm.toString()).code);
         String report = Files.readString(gm.resolve("report.html"));
         assertTrue(report.contains("<caption>r") && report.contains("<caption>s1.d") && report.contains("(split)</caption>"),
                 "a heat map per scored dimension, the split one marked");
 
-        // one command: split by gradient matching, train the sub-supernets, search their union
-        Path pipeline = copyRun("split-pipeline");
-        Result p = nas4j("split", "--run", pipeline.toString(), "--method", "gm", "--budget", "2", "--dimensions", "r",
-                "--batches", "1", "--batch-size", "4", "--train-epochs", "1", "--search", "4");
-        assertEquals(0, p.code, p.err);
-        assertTrue(p.out.contains("best of 4 archs"), p.out);
-        // the run's common archive: the 4, and the smallest and largest child that fix the hypervolume's box
-        List<String> archived = Files.readAllLines(pipeline.resolve("search/evaluations.jsonl"));
-        assertTrue(archived.size() >= 4 && archived.size() <= 6, archived.toString());
-        Result again = nas4j("search", "--run", pipeline.toString(), "--strategy", "rsps", "--evals", "4");
-        assertTrue(again.code == 0 && again.out.contains("best of 4 archs"), again.out + again.err);
-        assertEquals(archived, Files.readAllLines(pipeline.resolve("search/evaluations.jsonl")), "scored archs are not scored again");
-        // GM-NAS trains the halves of a split before it scores the next one
-        Path between = copyRun("split-between");
-        Result b = nas4j("split", "--run", between.toString(), "--method", "gm", "--budget", "3", "--dimensions", "r,s1.d",
-                "--batches", "1", "--batch-size", "4", "--between-epochs", "1");
-        assertEquals(0, b.code, b.err);
-        int trained = b.out.indexOf("sub-supernet 2 (");
-        int secondSplit = b.out.lastIndexOf(": split ");
-        assertTrue(trained > 0 && secondSplit > trained && !b.out.contains("sub-supernet 3 ("),
-                "halves of the first split trained before the second, not after the last: " + b.out);
-
-        // killed during the final training: a rerun trains only the sub-supernets it had not finished
-        Files.delete(pipeline.resolve("split/sub-2.trained"));
-        Result resumed = nas4j("split", "--run", pipeline.toString(), "--method", "gm", "--budget", "2", "--dimensions", "r",
-                "--batches", "1", "--batch-size", "4", "--train-epochs", "1");
+        // killed in a leaf's final epochs: a rerun trains that leaf alone, from where its checkpoint stopped
+        Files.copy(gm.resolve("split/sub-1.ckpt"), gm.resolve("split/sub-4.ckpt"), StandardCopyOption.REPLACE_EXISTING);
+        Result resumed = nas4j("split", "--run", gm.toString(), "--method", "gm", "--split-epochs", "1,2", "--dimensions", "r,s1.d",
+                "--draws", "2", "--batch-size", "4");
         assertEquals(0, resumed.code, resumed.err);
-        assertFalse(resumed.out.contains("sub-supernet 1 ("), "sub-supernet 1 was trained already: " + resumed.out);
-        assertTrue(resumed.out.contains("sub-supernet 2 ("), "sub-supernet 2 is trained again: " + resumed.out);
-        assertTrue(Files.exists(pipeline.resolve("split/sub-2.trained")));
+        assertEquals(List.of("sub-supernet 4"), resumed.out.lines().filter(l -> l.contains("epochs 3 to 3"))
+                .map(l -> l.substring(0, l.indexOf(" ("))).toList(), resumed.out);
+        assertFalse(resumed.out.contains(": split "), "no split is made twice: " + resumed.out);
 
-        userError("--method must be fewshot or gm", "split", "--run", gm.toString(), "--method", "darts");
+        userError("--method must be fewshot or gm", "split", "--run", gm.toString(), "--method", "darts", "--split-epochs", "1");
+        userError("need ascending epochs between 1 and 2", "split", "--run", fewshot.toString(), "--split-epochs", "2,1");
+        userError("--split-epochs is required", "split", "--run", gm.toString());
+        Path trained = dir.resolve("split-trained");
+        copyTree(base, trained);
+        assertEquals(0, nas4j("train", "--out", trained.toString(), "--resume").code);
+        userError("past epoch 1", "split", "--run", trained.toString(), "--split-epochs", "1");
+        assertFalse(Files.exists(trained.resolve("split")), "nothing written");
         userError("no continuous relaxation", "search", "--run", run.toString(), "--strategy", "darts", "--steps", "1");
-        userError("active in some archs only", "split", "--run", copyRun("split-bad").toString(), "--dimensions", "s1.b4.k");
-        userError("no such sub-supernet", "train", "--run", split.toString(), "--sub", "9");
     }
 
     /** DARTS on a split cell-space run: one search per sub-supernet, each within its own sub-space. */
     @Test
     void dartsSearchesEverySubSupernetWithinItsSubSpace() throws IOException {
         Path cell = dir.resolve("nb201");
-        Result t = nas4j("train", "--space", "nb201-fmnist", "--data", fmnist.toString(), "--epochs", "1",
+        Result t = nas4j("train", "--space", "nb201-fmnist", "--data", fmnist.toString(), "--epochs", "2", "--until-epoch", "1",
                 "--batch-size", "8", "--validation-size", "16", "--out", cell.toString());
         assertEquals(0, t.code, t.err);
-        Result s = nas4j("split", "--run", cell.toString(), "--method", "fewshot", "--budget", "5", "--dimensions", "e03");
+        Result s = nas4j("split", "--run", cell.toString(), "--method", "fewshot", "--split-epochs", "1", "--dimensions", "e03");
         assertEquals(0, s.code, s.err);
         Result d = nas4j("search", "--run", cell.toString(), "--strategy", "darts", "--steps", "2");
         assertEquals(0, d.code, d.err);

@@ -70,9 +70,9 @@ public final class RunDirectory {
         return root.resolve("train-log.jsonl");
     }
 
-    /** @return the marker that sub-supernet {@code id} finished its training within a split schedule */
-    public Path subTrained(int id) {
-        return root.resolve("split").resolve("sub-" + id + ".trained");
+    /** @return the passes a split schedule spent, training and scoring ({@code split/budget.json}) */
+    public Path splitBudget() {
+        return root.resolve("split").resolve("budget.json");
     }
 
     /** @return where searches keep what they share and their own directories */

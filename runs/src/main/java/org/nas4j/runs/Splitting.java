@@ -1,22 +1,35 @@
 package org.nas4j.runs;
 
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
+import org.nas4j.algorithms.sampling.Samplers;
 import org.nas4j.algorithms.split.GradientMatch;
 import org.nas4j.algorithms.split.GradientMatchingScorer;
+import org.nas4j.algorithms.split.RestrictedSampler;
 import org.nas4j.algorithms.split.SplitTree;
 import org.nas4j.algorithms.split.Splitter;
+import org.nas4j.algorithms.train.Checkpoint;
+import org.nas4j.algorithms.train.SupernetTrainer;
+import org.nas4j.algorithms.train.TrainConfig;
+import org.nas4j.core.space.SearchSpace;
+import org.nas4j.core.train.ArchSampler;
 import org.nas4j.core.util.AtomicFiles;
 import org.nas4j.core.util.Seeds;
+import org.nas4j.core.util.UserException;
 
 /**
- * Splits a trained run's supernet into sub-supernets and trains them: split after split until the
- * budget, each new sub-supernet starting from its parent's weights ({@code split/sub-ID.ckpt}),
- * GM's halves optionally trained before the next split is scored, then every leaf trained. The tree
- * is saved after each split and each trained leaf leaves a marker, so a killed split resumes.
+ * GM-NAS's schedule (and few-shot NAS's, with one level): the run's supernet trains to the first
+ * split epoch; there every leaf of the split tree is split, and each new sub-supernet continues from
+ * its parent's checkpoint (weights, optimizer state, running weight average and place in the
+ * learning-rate schedule) in its own sub-space, to the next split epoch, where every leaf is split
+ * again; after the last split every leaf trains to the run's final epoch. Checkpoints and the tree
+ * are saved as it goes, so a killed schedule resumes where it stopped.
  */
 public final class Splitting {
 
@@ -26,54 +39,165 @@ public final class Splitting {
      * What to split and how.
      *
      * @param method few-shot or GM
-     * @param budget sub-supernets wanted in all
+     * @param ways GM: groups per split
+     * @param splitEpochs the epochs of the run's schedule at which every leaf is split, ascending
      * @param dimensions the dimensions that may be split
      * @param measure GM's gradient agreement
-     * @param batches GM: batches averaged per value
+     * @param draws GM: batches (each with its child) averaged per dimension
      * @param batchSize GM: images per batch
-     * @param betweenEpochs GM: epochs each half of a split trains before the next split is scored
-     * @param trainEpochs epochs each leaf trains at the end
      */
-    public record Plan(Splitter.Method method, int budget, List<String> dimensions, GradientMatch measure, int batches,
-            int batchSize, int betweenEpochs, int trainEpochs) {}
+    public record Plan(Splitter.Method method, int ways, List<Integer> splitEpochs, List<String> dimensions,
+            GradientMatch measure, int draws, int batchSize) {}
 
     /**
-     * @param dir a run with a trained supernet
+     * Every forward and backward pass the schedule spent.
+     *
+     * @param trainingPasses passes of supernet training, the whole supernet's included
+     * @param scoringPasses passes of GM's gradient scoring
+     */
+    public record Budget(long trainingPasses, long scoringPasses) {
+
+        public long total() {
+            return trainingPasses + scoringPasses;
+        }
+    }
+
+    /**
+     * Checks a plan against the run before anything is trained or written.
+     *
+     * @throws UserException naming the problem
+     */
+    public static void check(Plan plan, TrainConfig config) {
+        List<Integer> epochs = plan.splitEpochs();
+        if (epochs.isEmpty()) {
+            throw new UserException("--split-epochs: give at least one epoch, e.g. --split-epochs 10,20");
+        }
+        for (int i = 0; i < epochs.size(); i++) {
+            if (epochs.get(i) < 1 || epochs.get(i) >= config.epochs() || (i > 0 && epochs.get(i) <= epochs.get(i - 1))) {
+                throw new UserException("--split-epochs " + epochs + ": need ascending epochs between 1 and "
+                        + (config.epochs() - 1) + " (the run trains " + config.epochs() + " epochs in all)");
+            }
+        }
+    }
+
+    /**
+     * Runs (or resumes) the schedule.
+     *
+     * @param dir a run directory
      * @param run its supernet and data
-     * @param plan what to split
-     * @param progress GM's scoring, the training, a line per split
+     * @param plan what to split and when
+     * @param progress the training, GM's scoring, a line per split
      * @return the split tree
      */
     public static SplitTree split(RunDirectory dir, Run run, Plan plan, Progress progress) throws IOException {
+        TrainConfig config = run.spec().train();
+        check(plan, config);
         SplitTree tree = Files.isRegularFile(dir.splitTree()) ? SplitTree.load(dir.splitTree()) : new SplitTree();
         GradientMatchingScorer scorer = new GradientMatchingScorer(run.net(), run.images().train(), plan.batchSize(),
-                plan.batches(), plan.measure(), Seeds.derive(run.spec().train().seed(), "split", tree.nodes().size()));
-        Splitter splitter = new Splitter(plan.method(), run.net().space(), plan.dimensions(), scorer,
-                id -> run.loadWeights(dir.subCheckpoint(id)));
-        Splitter.Split s;
-        while ((s = splitter.splitWidest(tree, plan.budget(), run.manager(),
-                (done, total) -> progress.update("gm scores", done, total, ""))) != null) {
-            progress.report(plan.method() == Splitter.Method.FEWSHOT
-                    ? String.format(Locale.ROOT, "sub-supernet %d: one sub-supernet per value of %s", s.parent().id(), s.dimension())
-                    : String.format(Locale.ROOT, "sub-supernet %d: split %s into %s | %s (mean cross score %.3f)",
-                            s.parent().id(), s.dimension(), s.groups().get(0), s.groups().get(1), s.crossScore()));
-            for (SplitTree.Node child : s.children()) {
-                Files.createDirectories(dir.subCheckpoint(child.id()).getParent());
-                Files.copy(dir.subCheckpoint(s.parent().id()), dir.subCheckpoint(child.id()), StandardCopyOption.REPLACE_EXISTING);
-            }
-            tree.save(dir.splitTree());
-            if (plan.method() == Splitter.Method.GM && plan.betweenEpochs() > 0 && tree.leaves().size() < plan.budget()) {
-                Training.trainSubSupernets(dir, run, s.children(), plan.betweenEpochs(), progress);
-            }
-        }
-        if (plan.trainEpochs() > 0) {
-            for (SplitTree.Node leaf : tree.leaves()) {
-                if (!Files.exists(dir.subTrained(leaf.id()))) {
-                    Training.trainSubSupernets(dir, run, List.of(leaf), plan.trainEpochs(), progress);
-                    AtomicFiles.writeString(dir.subTrained(leaf.id()), plan.trainEpochs() + " epochs\n");
+                plan.draws(), plan.measure(), Seeds.derive(config.seed(), "split", 0));
+        Splitter splitter = new Splitter(plan.method(), plan.ways(), run.net().space(), plan.dimensions(), scorer);
+        for (int level = 0; level < plan.splitEpochs().size(); level++) {
+            int epoch = plan.splitEpochs().get(level);
+            for (SplitTree.Node leaf : leavesAt(tree, level)) {
+                trainTo(dir, run, leaf, epoch, progress);
+                run.loadWeights(dir.subCheckpoint(leaf.id()));
+                Splitter.Split s = splitter.split(tree, leaf, run.manager(),
+                        (done, total) -> progress.update("gm scores", done, total, "sub-supernet " + leaf.id()));
+                if (s == null) {
+                    continue;
                 }
+                for (SplitTree.Node child : s.children()) {
+                    copyTrainingState(dir.subCheckpoint(leaf.id()), dir.subCheckpoint(child.id()));
+                }
+                tree.save(dir.splitTree());
+                progress.report(describe(s, epoch));
             }
         }
+        for (SplitTree.Node leaf : tree.leaves()) {
+            trainTo(dir, run, leaf, config.epochs(), progress);
+        }
+        Budget budget = budget(tree, plan, config, run);
+        JsonObject o = new JsonObject();
+        o.addProperty("trainingPasses", budget.trainingPasses());
+        o.addProperty("scoringPasses", budget.scoringPasses());
+        o.addProperty("total", budget.total());
+        AtomicFiles.writeString(dir.splitBudget(), o + "\n");
         return tree;
+    }
+
+    /** @return the leaves made by {@code level} splits: those the split at that level's epoch divides */
+    private static List<SplitTree.Node> leavesAt(SplitTree tree, int level) {
+        return tree.leaves().stream().filter(l -> tree.depth(l) == level).toList();
+    }
+
+    /** Trains a (sub-)supernet from its checkpoint, in its sub-space, up to the end of an epoch of the run's schedule. */
+    private static void trainTo(RunDirectory dir, Run run, SplitTree.Node node, int epoch, Progress progress) {
+        TrainConfig c = run.spec().train();
+        SupernetTrainer trainer = trainer(dir, run, node);
+        long target = (long) epoch * trainer.stepsPerEpoch();
+        Path checkpoint = dir.subCheckpoint(node.id());
+        long done = Files.isRegularFile(checkpoint) ? Checkpoint.header(checkpoint).get("step").getAsLong() : 0;
+        if (done > target) {
+            throw new UserException(checkpoint + " has trained " + done + " steps, past epoch " + epoch + " ("
+                    + target + " steps): split a run trained with 'nas4j train --until-epoch " + epoch + "', or split later");
+        }
+        if (done == target) {
+            return;
+        }
+        progress.report(String.format(Locale.ROOT, "%s (%s archs): epochs %d to %d of %d, %d steps each",
+                node.id() == 0 ? "supernet" : "sub-supernet " + node.id(), SplitTree.subspace(run.net().space(), node).size(),
+                done / trainer.stepsPerEpoch() + 1, epoch, c.epochs(), trainer.stepsPerEpoch()));
+        trainer.train(run.manager(), true, target, (step, total, loss, lr) -> progress.update(
+                node.id() == 0 ? "train" : "sub " + node.id(), step, target, Training.stepStatus(loss, lr)));
+    }
+
+    private static SupernetTrainer trainer(RunDirectory dir, Run run, SplitTree.Node node) {
+        TrainConfig c = run.spec().train();
+        return new SupernetTrainer(run.net(), run.trainingData(c), c, sampler(run, node), dir.subCheckpoint(node.id()));
+    }
+
+    private static ArchSampler sampler(Run run, SplitTree.Node node) {
+        TrainConfig c = run.spec().train();
+        ArchSampler inner = Samplers.byName(c.sampler(), c.randomChildren());
+        return node.id() == 0 ? inner : new RestrictedSampler(SplitTree.subspace(run.net().space(), node), inner);
+    }
+
+    /** A child continues exactly where its parent stopped: its checkpoint and, while weights are averaged, the running mean. */
+    private static void copyTrainingState(Path parent, Path child) throws IOException {
+        Files.createDirectories(child.getParent());
+        Path parentAverage = SupernetTrainer.averageFile(parent);
+        if (Files.isRegularFile(parentAverage)) {
+            Files.copy(parentAverage, SupernetTrainer.averageFile(child), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.copy(parent, child, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * @return the passes of a finished schedule: every node trained from its parent's split epoch to
+     *     its own (the last epoch for a leaf), times the children a step trains, plus GM's scoring
+     */
+    public static Budget budget(SplitTree tree, Plan plan, TrainConfig config, Run run) {
+        int perEpoch = Math.max(1, run.trainingData(config).size() / config.batchSize());
+        SearchSpace space = run.net().space();
+        int perStep = Samplers.byName(config.sampler(), config.randomChildren())
+                .plan(space, new SplittableRandom(0)).children().size();
+        long steps = 0;
+        long scoring = 0;
+        for (SplitTree.Node n : tree.nodes()) {
+            int depth = tree.depth(n);
+            int from = depth == 0 ? 0 : plan.splitEpochs().get(depth - 1);
+            int to = n.children().isEmpty() ? config.epochs() : plan.splitEpochs().get(depth);
+            steps += (long) (to - from) * perEpoch;
+            scoring += n.scoringPasses();
+        }
+        return new Budget(steps * perStep, scoring);
+    }
+
+    private static String describe(Splitter.Split s, int epoch) {
+        String groups = String.join(" | ", s.groups().stream().map(Object::toString).toList());
+        return Double.isNaN(s.crossScore())
+                ? String.format(Locale.ROOT, "epoch %d, sub-supernet %d: one sub-supernet per value of %s", epoch, s.parent().id(), s.dimension())
+                : String.format(Locale.ROOT, "epoch %d, sub-supernet %d: split %s into %s (mean cross score %.3f, %d scoring passes)",
+                        epoch, s.parent().id(), s.dimension(), groups, s.crossScore(), s.passes());
     }
 }

@@ -14,8 +14,6 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.nas4j.algorithms.sampling.FixedSampler;
 import org.nas4j.algorithms.sampling.Samplers;
-import org.nas4j.algorithms.split.RestrictedSampler;
-import org.nas4j.algorithms.split.SplitTree;
 import org.nas4j.algorithms.train.SupernetTrainer;
 import org.nas4j.algorithms.train.TrainConfig;
 import org.nas4j.core.space.Arch;
@@ -42,6 +40,22 @@ public final class Training {
      * @return the open run: close it to free its native memory
      */
     public static Run train(RunDirectory dir, RunSpec spec, boolean snapshots, Progress progress) throws IOException {
+        return train(dir, spec, snapshots, 0, progress);
+    }
+
+    /**
+     * Trains (or resumes) the run up to the end of one epoch of its schedule, the learning rate
+     * following the schedule of all its epochs: a split schedule continues from there.
+     *
+     * @param dir the run directory
+     * @param spec its spec ({@code numClasses} 0: from the data); a run already in {@code dir} keeps its own
+     * @param snapshots keep a copy of the weights at every epoch's end
+     * @param untilEpoch stop at the end of this epoch; 0 for all of them
+     * @param progress the steps' progress and a header line
+     * @return the open run: close it to free its native memory
+     */
+    public static Run train(RunDirectory dir, RunSpec spec, boolean snapshots, int untilEpoch, Progress progress)
+            throws IOException {
         Run run = Run.open(dir.exists() ? dir.read() : spec);
         try {
             RunSpec resolved = run.spec();
@@ -57,7 +71,8 @@ public final class Training {
                     + " sampler", c.weightMixture().routed() ? ", mixture " + c.weightMixture().describe() : "", c.epochs(),
                     trainer.stepsPerEpoch(), dir.root()));
             long startNanos = System.nanoTime();
-            trainer.train(run.manager(), true, -1, new SupernetTrainer.Listener() {
+            trainer.train(run.manager(), true, untilEpoch > 0 ? (long) untilEpoch * trainer.stepsPerEpoch() : -1,
+                    new SupernetTrainer.Listener() {
                 @Override
                 public void onStep(long step, long total, float loss, double lr) {
                     progress.update("train", step, total, stepStatus(loss, lr));
@@ -137,34 +152,7 @@ public final class Training {
         }
     }
 
-    private static String stepStatus(float loss, double learningRate) {
+    static String stepStatus(float loss, double learningRate) {
         return String.format(Locale.ROOT, "loss %.3f lr %.4f", loss, learningRate);
-    }
-
-    /**
-     * Trains sub-supernets of a split run, each from its own checkpoint (its parent's weights at
-     * split time) in its own sub-space, and reports its smallest and largest child.
-     *
-     * @param dir the split run
-     * @param run its supernet and data
-     * @param leaves the sub-supernets to train
-     * @param epochs epochs each
-     * @param progress the steps' progress and the children's scores
-     */
-    public static void trainSubSupernets(RunDirectory dir, Run run, List<SplitTree.Node> leaves, int epochs,
-            Progress progress) {
-        TrainConfig c = run.spec().train().withEpochs(epochs);
-        for (SplitTree.Node leaf : leaves) {
-            SearchSpace subspace = SplitTree.subspace(run.net().space(), leaf);
-            run.loadWeights(dir.subCheckpoint(leaf.id()));
-            ArchSampler sampler = new RestrictedSampler(subspace, Samplers.byName(c.sampler(), c.randomChildren()));
-            SupernetTrainer trainer =
-                    new SupernetTrainer(run.net(), run.trainingData(c), c, sampler, dir.subCheckpoint(leaf.id()));
-            progress.report(String.format(Locale.ROOT, "sub-supernet %d (%s archs): %d epochs x %d steps", leaf.id(),
-                    subspace.size(), c.epochs(), trainer.stepsPerEpoch()));
-            trainer.train(run.manager(), false, -1, (step, total, loss, lr) -> progress.update("sub " + leaf.id(), step, total,
-                    stepStatus(loss, lr)));
-            reportScores(run, new Arch[] {subspace.smallest(), subspace.largest()}, progress);
-        }
     }
 }

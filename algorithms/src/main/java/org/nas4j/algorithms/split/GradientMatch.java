@@ -9,7 +9,10 @@ import java.util.List;
 public enum GradientMatch {
     /** Cosine of the two gradients, flattened into one vector: 1 identical, −1 opposite. */
     COSINE,
-    /** Cosine per output filter (row of each parameter), averaged over all filters. */
+    /**
+     * Cosine per output filter (row of each weight of two or more dimensions), averaged over all
+     * filters; vectors such as biases and batch-norm scales are left out, as in the reference code.
+     */
     PER_FILTER_COSINE,
     /** Minus the mean squared difference: 0 identical, lower the further apart. */
     NEGATIVE_MSE;
@@ -52,6 +55,9 @@ public enum GradientMatch {
         long filters = 0;
         for (int p = 0; p < a.size(); p++) {
             float[] x = values(a.get(p), b.get(p));
+            if (a.get(p).shape().length < 2) {
+                continue;
+            }
             int rows = (int) a.get(p).shape()[0];
             int width = x.length / rows;
             for (int r = 0; r < rows; r++) {

@@ -32,15 +32,16 @@ public final class SplitTree {
      * @param narrowed the choices it keeps, by dimension (its parent's, narrowed once more)
      * @param children ids of its sub-supernets, empty for a leaf
      * @param scores the gradient-match score matrix of each dimension examined when it was split
+     * @param scoringPasses forward and backward passes that scoring took before it was split
      */
     public record Node(int id, int parent, Map<String, List<String>> narrowed, List<Integer> children,
-            Map<String, double[][]> scores) {}
+            Map<String, double[][]> scores, long scoringPasses) {}
 
     private final List<Node> nodes = new ArrayList<>();
 
     /** A tree with the whole space as its only node. */
     public SplitTree() {
-        nodes.add(new Node(0, -1, Map.of(), new ArrayList<>(), new LinkedHashMap<>()));
+        nodes.add(new Node(0, -1, Map.of(), new ArrayList<>(), new LinkedHashMap<>(), 0));
     }
 
     public List<Node> nodes() {
@@ -59,9 +60,11 @@ public final class SplitTree {
      * @param dimension the dimension to split
      * @param groups the leaf's values of that dimension, partitioned
      * @param scores the score matrices that chose the split (may be empty)
+     * @param scoringPasses the passes that computing them took
      * @return the new children
      */
-    public List<Node> split(int leaf, String dimension, List<List<String>> groups, Map<String, double[][]> scores) {
+    public List<Node> split(int leaf, String dimension, List<List<String>> groups, Map<String, double[][]> scores,
+            long scoringPasses) {
         Node node = nodes.get(leaf);
         if (!node.children().isEmpty()) {
             throw new IllegalArgumentException("sub-supernet " + leaf + " is already split");
@@ -70,16 +73,26 @@ public final class SplitTree {
             throw new IllegalArgumentException("a split needs at least two groups of values");
         }
         node.scores().putAll(scores);
+        nodes.set(leaf, new Node(node.id(), node.parent(), node.narrowed(), node.children(), node.scores(), scoringPasses));
         List<Node> made = new ArrayList<>();
         for (List<String> group : groups) {
             Map<String, List<String>> narrowed = new LinkedHashMap<>(node.narrowed());
             narrowed.put(dimension, List.copyOf(group));
-            Node child = new Node(nodes.size(), leaf, narrowed, new ArrayList<>(), new LinkedHashMap<>());
+            Node child = new Node(nodes.size(), leaf, narrowed, new ArrayList<>(), new LinkedHashMap<>(), 0);
             nodes.add(child);
             node.children().add(child.id());
             made.add(child);
         }
         return made;
+    }
+
+    /** @return how many splits lie between the whole supernet and this node (0 for the root) */
+    public int depth(Node node) {
+        int depth = 0;
+        for (Node n = node; n.parent() >= 0; n = nodes.get(n.parent())) {
+            depth++;
+        }
+        return depth;
     }
 
     /**
@@ -117,7 +130,7 @@ public final class SplitTree {
         tree.nodes.clear();
         for (Node n : saved) {
             tree.nodes.add(new Node(n.id(), n.parent(), n.narrowed(), new ArrayList<>(n.children()),
-                    new LinkedHashMap<>(n.scores())));
+                    new LinkedHashMap<>(n.scores()), n.scoringPasses()));
         }
         return tree;
     }

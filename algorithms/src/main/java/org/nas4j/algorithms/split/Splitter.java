@@ -1,8 +1,6 @@
 package org.nas4j.algorithms.split;
 
 import ai.djl.ndarray.NDManager;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,24 +9,18 @@ import org.nas4j.core.space.Dimension;
 import org.nas4j.core.space.SearchSpace;
 
 /**
- * Few-shot NAS's and GM-NAS's splitting policy, one split at a time: the widest leaf of the split
- * tree (the largest sub-space that still has a dimension to split) is split, few-shot into one
- * sub-supernet per value of the first splittable dimension, GM into the balanced bipartition, over
- * all splittable dimensions, whose values' gradients agree least.
+ * Few-shot NAS's and GM-NAS's way of splitting one sub-supernet: few-shot into one sub-supernet per
+ * value of the first dimension it can split (Zhao et al., 2021); GM into the balanced partition,
+ * over every dimension it can split, whose values' gradients agree least (Hu et al., 2022).
  */
 public final class Splitter {
 
     /** How a leaf is split. */
     public enum Method {
-        /** One sub-supernet per value of a dimension (Zhao et al., 2021). */
+        /** One sub-supernet per value of a dimension. */
         FEWSHOT,
-        /** The min-cut bipartition of a dimension by gradient matching (Hu et al., 2022). */
+        /** The min-cut partition of a dimension by gradient matching. */
         GM
-    }
-
-    /** Loads the weights of sub-supernet {@code id} (0: the whole supernet) before GM scores its sub-space. */
-    public interface Weights {
-        void load(int id);
     }
 
     /**
@@ -38,94 +30,99 @@ public final class Splitter {
      * @param dimension the dimension split
      * @param groups its values, one group per new sub-supernet
      * @param crossScore GM: the mean gradient agreement across the cut (lower: the groups disagree more); NaN for few-shot
+     * @param passes GM: forward and backward passes its scoring took
      * @param children the new leaves
      */
-    public record Split(SplitTree.Node parent, String dimension, List<List<String>> groups, double crossScore,
+    public record Split(SplitTree.Node parent, String dimension, List<List<String>> groups, double crossScore, long passes,
             List<SplitTree.Node> children) {}
 
     private final Method method;
+    private final int ways;
     private final SearchSpace space;
     private final List<String> dimensions;
     private final GradientMatchingScorer scorer;
-    private final Weights weights;
 
     /**
      * @param method few-shot or GM
+     * @param ways GM: groups per split (2 or 4 in the paper); fewer when a dimension has fewer values
      * @param space the whole space
-     * @param dimensions the dimensions that may be split (see {@link #splittable})
+     * @param dimensions the dimensions that may be split, in few-shot's order
      * @param scorer GM's gradient-matching scores (unused by few-shot)
-     * @param weights loads a leaf's weights before it is scored
      */
-    public Splitter(Method method, SearchSpace space, List<String> dimensions, GradientMatchingScorer scorer, Weights weights) {
+    public Splitter(Method method, int ways, SearchSpace space, List<String> dimensions, GradientMatchingScorer scorer) {
+        if (ways < 2) {
+            throw new IllegalArgumentException("a split makes at least two groups, not " + ways);
+        }
         this.method = method;
+        this.ways = ways;
         this.space = space;
         this.dimensions = List.copyOf(dimensions);
         this.scorer = scorer;
-        this.weights = weights;
     }
 
-    /** @return every dimension that all archs have and that has two or more values */
+    /** @return every dimension with two or more values */
     public static List<String> splittable(SearchSpace space) {
-        List<String> names = new ArrayList<>();
-        for (Dimension d : space.dimensions()) {
-            if (d.size() >= 2 && d.condition().isEmpty()) {
-                names.add(d.name());
-            }
-        }
-        return names;
+        return space.dimensions().stream().filter(d -> d.size() >= 2).map(Dimension::name).toList();
     }
 
     /**
-     * Splits the widest leaf, if the tree then still has at most {@code budget} leaves.
+     * @param space a (sub-)space
+     * @param d one of its dimensions
+     * @return whether every arch of the space has it (its condition, if any, holds for every value that controls it)
+     */
+    static boolean alwaysActive(SearchSpace space, Dimension d) {
+        if (d.condition().isEmpty()) {
+            return true;
+        }
+        Dimension.Condition c = d.condition().get();
+        Dimension control = space.dimension(c.dimension());
+        return alwaysActive(space, control) && control.choices().stream().allMatch(v -> Integer.parseInt(v) >= c.atLeast());
+    }
+
+    /** @return the dimensions this leaf can be split along: allowed, active in all its archs, with 2+ values there */
+    public List<String> candidates(SplitTree.Node leaf) {
+        SearchSpace sub = SplitTree.subspace(space, leaf);
+        return dimensions.stream().filter(d -> sub.dimension(d).size() >= 2 && alwaysActive(sub, sub.dimension(d))).toList();
+    }
+
+    /**
+     * Splits one leaf; with GM its weights must be loaded in the scorer's supernet.
      *
      * @param tree the split tree, changed in place
-     * @param budget the most leaves wanted
+     * @param leaf a leaf of it
      * @param manager for GM's gradients
      * @param scored GM's progress: (dimensions scored, of how many)
-     * @return the split, or null when no leaf can be split within the budget
+     * @return the split, or null when the leaf has no dimension left to split
      */
-    public Split splitWidest(SplitTree tree, int budget, NDManager manager, BiConsumer<Integer, Integer> scored) {
-        if (tree.leaves().size() >= budget) {
-            return null;
-        }
-        SplitTree.Node leaf = tree.leaves().stream()
-                .filter(l -> dimensions.stream().anyMatch(d -> SplitTree.subspace(space, l).dimension(d).size() >= 2))
-                .max(Comparator.comparing(l -> SplitTree.subspace(space, l).size()))
-                .orElse(null);
-        if (leaf == null) {
+    public Split split(SplitTree tree, SplitTree.Node leaf, NDManager manager, BiConsumer<Integer, Integer> scored) {
+        List<String> candidates = candidates(leaf);
+        if (candidates.isEmpty()) {
             return null;
         }
         SearchSpace sub = SplitTree.subspace(space, leaf);
-        List<String> candidates = dimensions.stream().filter(d -> sub.dimension(d).size() >= 2).toList();
         if (method == Method.FEWSHOT) {
             String d = candidates.get(0);
             List<List<String>> groups = sub.dimension(d).choices().stream().map(List::of).toList();
-            if (tree.leaves().size() - 1 + groups.size() > budget) {
-                return null;
-            }
-            return new Split(leaf, d, groups, Double.NaN, tree.split(leaf.id(), d, groups, Map.of()));
+            return new Split(leaf, d, groups, Double.NaN, 0, tree.split(leaf.id(), d, groups, Map.of(), 0));
         }
-        weights.load(leaf.id());
         Map<String, double[][]> scores = new LinkedHashMap<>();
         String bestDim = null;
         MinCut.Cut bestCut = null;
-        double bestMean = Double.POSITIVE_INFINITY;
+        long passes = 0;
         for (int i = 0; i < candidates.size(); i++) {
             String d = candidates.get(i);
             GradientMatchingScorer.Result r = scorer.score(sub, d, manager);
+            passes += r.passes();
             scores.put(d, r.scores());
-            MinCut.Cut cut = MinCut.best(r.scores());
-            double mean = cut.score() / (cut.left().size() * cut.right().size());
-            if (mean < bestMean) {
-                bestMean = mean;
+            MinCut.Cut cut = MinCut.best(r.scores(), Math.min(ways, r.values().size()));
+            if (bestCut == null || cut.meanScore() < bestCut.meanScore()) {
                 bestDim = d;
                 bestCut = cut;
             }
             scored.accept(i + 1, candidates.size());
         }
         List<String> values = sub.dimension(bestDim).choices();
-        List<List<String>> groups = List.of(bestCut.left().stream().map(values::get).toList(),
-                bestCut.right().stream().map(values::get).toList());
-        return new Split(leaf, bestDim, groups, bestMean, tree.split(leaf.id(), bestDim, groups, scores));
+        List<List<String>> groups = bestCut.groups().stream().map(g -> g.stream().map(values::get).toList()).toList();
+        return new Split(leaf, bestDim, groups, bestCut.meanScore(), passes, tree.split(leaf.id(), bestDim, groups, scores, passes));
     }
 }

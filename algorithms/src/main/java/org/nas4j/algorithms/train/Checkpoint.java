@@ -146,6 +146,28 @@ public final class Checkpoint {
         }
     }
 
+    /**
+     * @param file a checkpoint
+     * @return its header (step, space, ...), read without the weights
+     * @throws UserException if the file is missing or not a checkpoint
+     */
+    public static JsonObject header(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserException("no checkpoint at " + file + ": train first ('nas4j train ... --out RUN_DIR')");
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 12))) {
+            if (!MAGIC.equals(in.readUTF()) || in.readInt() != VERSION) {
+                throw new UserException(file + " is not a nas4j checkpoint (or of an unsupported version)");
+            }
+            return JsonParser.parseString(in.readUTF()).getAsJsonObject();
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof UserException u) {
+                throw u;
+            }
+            throw new UserException("checkpoint " + file + " is corrupt: " + e.getMessage(), e);
+        }
+    }
+
     private static NDArray readArray(DataInputStream in, NDManager manager) throws IOException {
         int len = in.readInt();
         if (len < 0 || len > (1 << 30)) {

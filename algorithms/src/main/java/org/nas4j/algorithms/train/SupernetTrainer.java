@@ -101,6 +101,10 @@ public final class SupernetTrainer {
         if (resume && Files.isRegularFile(checkpoint)) {
             start = Checkpoint.load(checkpoint, net, optimizer, manager).get("step").getAsLong();
         }
+        if (stopAfter >= 0 && start >= stopAfter) {
+            state.close();
+            return start;
+        }
         int[] order = null;
         int orderEpoch = -1;
         double lossSum = 0;
@@ -160,6 +164,11 @@ public final class SupernetTrainer {
 
     /** @return where the running mean of the weights is kept while the run trains ({@code NAME.average.ckpt}) */
     public Path averageFile() {
+        return averageFile(checkpoint);
+    }
+
+    /** @param checkpoint a training checkpoint @return where the running mean of its weights is kept */
+    public static Path averageFile(Path checkpoint) {
         return checkpoint.resolveSibling(checkpoint.getFileName().toString().replaceFirst("\\.ckpt$", "") + ".average.ckpt");
     }
 

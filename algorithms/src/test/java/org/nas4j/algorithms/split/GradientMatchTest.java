@@ -32,6 +32,19 @@ class GradientMatchTest {
     }
 
     @Test
+    void perFilterCosineLeavesVectorsOutAndAveragesRows() {
+        // same matrix, opposite vector: only the flattened cosine sees the vector
+        List<Gradient> flipped = List.of(G.get(0), new Gradient(new long[] {3}, new float[] {-0.25f, 1, -4}));
+        assertEquals(1, GradientMatch.PER_FILTER_COSINE.score(G, flipped), 1e-9);
+        double dot = 1 + 4 + 9 + 0.25 - (0.0625 + 1 + 16);
+        double norm = 1 + 4 + 9 + 0.25 + 0.0625 + 1 + 16;
+        assertEquals(dot / norm, GradientMatch.COSINE.score(G, flipped), 1e-6);
+        // rows (1, -2) and (3, 0.5) against (1, -2) and (-3, -0.5): cosines 1 and -1
+        List<Gradient> rowFlipped = List.of(new Gradient(new long[] {2, 2}, new float[] {1, -2, -3, -0.5f}), G.get(1));
+        assertEquals(0, GradientMatch.PER_FILTER_COSINE.score(G, rowFlipped), 1e-9);
+    }
+
+    @Test
     void orthogonalGradientsScoreZeroAndMseMeasuresDistance() {
         List<Gradient> a = List.of(new Gradient(new long[] {2}, new float[] {1, 0}));
         List<Gradient> b = List.of(new Gradient(new long[] {2}, new float[] {0, 3}));

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import org.nas4j.core.nn.AbstractElasticBlock;
@@ -117,6 +118,26 @@ public abstract class Supernet extends AbstractElasticBlock {
      * @return its MACs and parameters, computed analytically
      */
     public abstract Cost cost(Arch arch);
+
+    /**
+     * The weights that belong to one dimension's operations alone, so that they differ with its
+     * value: GM-NAS compares the gradients its values induce on every other weight. None by default
+     * (a dimension such as the input resolution owns no weights).
+     *
+     * @param dimension a dimension of the space
+     * @return those parameters
+     */
+    public List<Parameter> ownWeights(String dimension) {
+        space().dimension(dimension);
+        return List.of();
+    }
+
+    /** @return every parameter of the blocks, in order */
+    protected static List<Parameter> weightsOf(List<? extends Block> blocks) {
+        List<Parameter> out = new ArrayList<>();
+        blocks.forEach(b -> out.addAll(b.getParameters().values()));
+        return out;
+    }
 
     /** Initializes every parameter at its maximal shape. @param manager the model's manager */
     public void initialize(NDManager manager) {

@@ -108,6 +108,15 @@ final class NasnetCell extends AbstractElasticBlock {
         return reduction ? (size - 1) / 2 + 1 : size;
     }
 
+    /** @return every operation a block's input slot (0 or 1) may hold */
+    List<CellOp> slotOps(int block, int slot) {
+        return List.copyOf(ops.get(block).get(slot).values());
+    }
+
+    boolean reduction() {
+        return reduction;
+    }
+
     private CellOp op(int block, int slot, String name, int input) {
         CellOp op = ops.get(block).get(slot).get(name);
         op.setStride(reduction && input < 2 ? 2 : 1);

@@ -4,12 +4,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.nas4j.core.nn.Activation;
 import org.nas4j.core.nn.CellStack;
 import org.nas4j.core.nn.ElasticBatchNorm;
@@ -32,6 +35,8 @@ import org.nas4j.core.supernet.Supernet;
 public final class NasnetSupernet extends Supernet {
 
     private static final byte VERSION = 1;
+
+    private static final Pattern OP_DIMENSION = Pattern.compile("([nr])(\\d+)\\.op([12])");
 
     private final NasnetConfig config;
     private final SearchSpace space;
@@ -79,6 +84,23 @@ public final class NasnetSupernet extends Supernet {
     @Override
     public Shape inputShape() {
         return new Shape(1, config.channels(), config.inputSize(), config.inputSize());
+    }
+
+    /**
+     * A block's operation slot owns the weights of every operation it may hold, in every cell of its
+     * type; an input choice owns none.
+     */
+    @Override
+    public List<Parameter> ownWeights(String dimension) {
+        space.dimension(dimension);
+        Matcher m = OP_DIMENSION.matcher(dimension);
+        if (!m.matches()) {
+            return List.of();
+        }
+        boolean reduction = m.group(1).equals("r");
+        int block = Integer.parseInt(m.group(2));
+        int slot = Integer.parseInt(m.group(3)) - 1;
+        return weightsOf(cells.stream().filter(c -> c.reduction() == reduction).flatMap(c -> c.slotOps(block, slot).stream()).toList());
     }
 
     @Override

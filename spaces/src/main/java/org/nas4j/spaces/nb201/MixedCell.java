@@ -42,6 +42,16 @@ final class MixedCell extends AbstractElasticBlock {
         }
     }
 
+    /** @return the blocks with weights on the edge a dimension names (its two convolutions) */
+    List<ReluConvBn> edgeOps(String dimension) {
+        for (int i = 0; i < edges.size(); i++) {
+            if (Nb201Space.edge(edges.get(i)[0], edges.get(i)[1]).equals(dimension)) {
+                return List.of(conv1.get(i), conv3.get(i));
+            }
+        }
+        throw new IllegalArgumentException("no edge " + dimension);
+    }
+
     void relax(NDArray weights) {
         mixing = weights;
     }

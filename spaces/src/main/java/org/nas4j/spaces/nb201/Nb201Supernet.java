@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
@@ -93,6 +94,13 @@ public final class Nb201Supernet extends Supernet implements Relaxable {
     @Override
     public boolean derivable(String choice) {
         return !choice.equals("none");
+    }
+
+    /** An edge's own weights: its two convolutions, in every cell. */
+    @Override
+    public List<Parameter> ownWeights(String dimension) {
+        space.dimension(dimension);
+        return weightsOf(stages.stream().flatMap(List::stream).flatMap(cell -> cell.edgeOps(dimension).stream()).toList());
     }
 
     /** One weight matrix for every cell: NAS-Bench-201 repeats one cell. */

@@ -7,6 +7,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
 import org.nas4j.core.nn.AbstractElasticBlock;
 import org.nas4j.core.nn.Activation;
 import org.nas4j.core.nn.ElasticBatchNorm;
@@ -65,6 +67,20 @@ final class MbConvBlock extends AbstractElasticBlock {
         project = addChildBlock("project", ElasticConv2d.builder().setChannels(hidden, out).optMixture(mixture).build());
         bnProject = addChildBlock("bn_project", new ElasticBatchNorm(out, residual));
         setActive(maxKernel, maxExpand);
+    }
+
+    /** @return the blocks whose weights the kernel size selects: the depthwise convolution */
+    List<Block> kernelBlocks() {
+        return List.of(depthwise);
+    }
+
+    /** @return the blocks whose weights the expand ratio slices: every layer of the hidden width */
+    List<Block> hiddenBlocks() {
+        List<Block> out = new ArrayList<>(List.of(expand, bnExpand, depthwise, bnDepthwise, project));
+        if (se != null) {
+            out.add(se);
+        }
+        return out;
     }
 
     void setActive(int kernel, int expandRatio) {

@@ -4,12 +4,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.nas4j.core.nn.Activation;
 import org.nas4j.core.nn.ChannelsLast;
 import org.nas4j.core.nn.ElasticBatchNorm;
@@ -34,6 +37,9 @@ public final class OfaMbv3Supernet extends Supernet {
 
     private static final byte VERSION = 1;
     private static final Activation STEM_ACT = Activation.RELU;
+
+    private static final Pattern BLOCK_DIMENSION = Pattern.compile("s(\\d+)\\.b(\\d+)\\.([ke])");
+    private static final Pattern DEPTH_DIMENSION = Pattern.compile("s(\\d+)\\.d");
 
     private final OfaMbv3Config config;
     private final SearchSpace space;
@@ -113,6 +119,28 @@ public final class OfaMbv3Supernet extends Supernet {
     public Shape inputShape(Arch arch) {
         int r = arch.getInt("r");
         return new Shape(1, config.channels(), r, r);
+    }
+
+    /**
+     * A kernel size owns its block's depthwise convolution; an expand ratio every layer of its
+     * block's hidden width; a stage's depth the blocks beyond the shallowest choice; the resolution
+     * nothing.
+     */
+    @Override
+    public List<Parameter> ownWeights(String dimension) {
+        space.dimension(dimension);
+        Matcher m = BLOCK_DIMENSION.matcher(dimension);
+        if (m.matches()) {
+            MbConvBlock block = stages.get(Integer.parseInt(m.group(1)) - 1).blocks().get(Integer.parseInt(m.group(2)) - 1);
+            return weightsOf(m.group(3).equals("k") ? block.kernelBlocks() : block.hiddenBlocks());
+        }
+        m = DEPTH_DIMENSION.matcher(dimension);
+        if (m.matches()) {
+            List<MbConvBlock> blocks = stages.get(Integer.parseInt(m.group(1)) - 1).blocks();
+            int shallowest = config.depths().stream().mapToInt(Integer::intValue).min().orElseThrow();
+            return weightsOf(blocks.subList(shallowest, blocks.size()));
+        }
+        return List.of();
     }
 
     @Override
