@@ -52,6 +52,11 @@ final class SplitCommand implements Command {
     @Parameter(names = "--batch-size", description = "gm: images per batch")
     int batchSize = 64;
 
+    @Parameter(names = "--halving", description = "successive halving after the last split: at this many evenly spaced"
+            + " epochs before the last, the worse half of the sub-supernets still training (mean validation score of "
+            + "4 children of each) stops there; 0 for none")
+    int halving = 0;
+
     @Parameter(names = "--search", description = "then score this many random archs, each with its sub-supernet (rsps)")
     int search = 0;
 
@@ -69,8 +74,8 @@ final class SplitCommand implements Command {
             case "mse" -> GradientMatch.NEGATIVE_MSE;
             default -> throw new UserException("--measure must be cosine, per-filter or mse, not '" + measure + "'");
         };
-        if (search < 0 || draws < 1 || batchSize < 1 || ways < 2) {
-            throw new UserException("--search must be >= 0, --draws and --batch-size >= 1, --ways >= 2");
+        if (search < 0 || halving < 0 || draws < 1 || batchSize < 1 || ways < 2) {
+            throw new UserException("--search and --halving must be >= 0, --draws and --batch-size >= 1, --ways >= 2");
         }
         if (splitEpochs == null) {
             throw new UserException("--split-epochs is required, e.g. --split-epochs 10 (one split) or 10,20 (two levels)");
@@ -79,10 +84,10 @@ final class SplitCommand implements Command {
         RunSpec spec = dir.read();
         try (Run wb = Run.open(spec)) {
             Splitting.Plan plan = new Splitting.Plan(method.equals("gm") ? Splitter.Method.GM : Splitter.Method.FEWSHOT,
-                    ways, epochs(), allowed(wb.net().space()), gm, draws, batchSize);
+                    ways, epochs(), allowed(wb.net().space()), gm, draws, batchSize, halving);
             Splitting.check(plan, spec.train());
             SplitTree tree = Splitting.split(dir, wb, plan, new ConsoleProgress());
-            Splitting.Budget budget = Splitting.budget(tree, plan, spec.train(), wb);
+            Splitting.Budget budget = Splitting.budget(dir, tree, plan, spec.train(), wb);
             System.out.printf(Locale.ROOT, "%d sub-supernets in %s, trained to epoch %d; %,d passes (%,d training, %,d scoring)%n",
                     tree.leaves().size(), dir.splitTree(), spec.train().epochs(), budget.total(), budget.trainingPasses(),
                     budget.scoringPasses());

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -433,6 +434,30 @@ class CliErrorsTest {
         assertEquals(0, budget.get("scoringPasses").getAsLong());
         Result e = nas4j("eval", "--run", fewshot.toString(), "--arch", "min");
         assertTrue(e.code == 0 && e.out.contains("scored by sub-supernet 1"), e.out + e.err);
+
+        // successive halving: at epoch 2, midway from the split to the end, the worse half stops
+        Path halved = dir.resolve("split-halving");
+        copyTree(base, halved);
+        Result h = nas4j("split", "--run", halved.toString(), "--method", "fewshot", "--split-epochs", "1", "--dimensions", "r",
+                "--halving", "1");
+        assertEquals(0, h.code, h.err);
+        JsonObject round = JsonParser.parseString(Files.readString(halved.resolve("split/halving.json"))).getAsJsonArray().get(0)
+                .getAsJsonObject();
+        assertEquals(2, round.get("epoch").getAsInt());
+        assertEquals(values, round.getAsJsonObject("scores").size());
+        List<Integer> stoppedIds = new ArrayList<>();
+        round.getAsJsonArray("stopped").forEach(id -> stoppedIds.add(id.getAsInt()));
+        assertEquals(values / 2, stoppedIds.size(), h.out);
+        double worstKept = round.getAsJsonObject("scores").entrySet().stream()
+                .filter(en -> !stoppedIds.contains(Integer.parseInt(en.getKey()))).mapToDouble(en -> en.getValue().getAsDouble()).min()
+                .orElseThrow();
+        for (int id : stoppedIds) {
+            assertTrue(round.getAsJsonObject("scores").get(Integer.toString(id)).getAsDouble() <= worstKept, "the worse half stops");
+            assertTrue(h.out.lines().noneMatch(l -> l.startsWith("sub-supernet " + id + " (") && l.contains("epochs 3 to 3")),
+                    "a stopped sub-supernet trains no further: " + h.out);
+        }
+        budget = JsonParser.parseString(Files.readString(halved.resolve("split/budget.json"))).getAsJsonObject();
+        assertEquals((1 + 2L * values - stoppedIds.size()) * 4 * 4, budget.get("trainingPasses").getAsLong(), budget.toString());
 
         // GM-NAS, two levels of 2-way splits: every leaf of the first level is split at epoch 2
         Path gm = dir.resolve("split-gm");

@@ -70,6 +70,11 @@ public final class RunDirectory {
         return root.resolve("train-log.jsonl");
     }
 
+    /** @return successive halving's rounds: each one's epoch, sub-supernet scores and the sub-supernets it stopped */
+    public Path splitHalving() {
+        return root.resolve("split").resolve("halving.json");
+    }
+
     /** @return the passes a split schedule spent, training and scoring ({@code split/budget.json}) */
     public Path splitBudget() {
         return root.resolve("split").resolve("budget.json");

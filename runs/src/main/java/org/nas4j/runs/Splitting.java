@@ -1,12 +1,18 @@
 package org.nas4j.runs;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.nas4j.algorithms.sampling.Samplers;
 import org.nas4j.algorithms.split.GradientMatch;
@@ -29,7 +35,9 @@ import org.nas4j.core.util.UserException;
  * its parent's checkpoint (weights, optimizer state, running weight average and place in the
  * learning-rate schedule) in its own sub-space, to the next split epoch, where every leaf is split
  * again; after the last split every leaf trains to the run's final epoch. Checkpoints and the tree
- * are saved as it goes, so a killed schedule resumes where it stopped.
+ * are saved as it goes, so a killed schedule resumes where it stopped. Successive halving, as an
+ * option, stops the worse half of the sub-supernets at set epochs after the last split, so that the
+ * budget goes to the sub-spaces whose children score best.
  */
 public final class Splitting {
 
@@ -45,9 +53,14 @@ public final class Splitting {
      * @param measure GM's gradient agreement
      * @param draws GM: batches (each with its child) averaged per dimension
      * @param batchSize GM: images per batch
+     * @param halvingRounds successive halving after the last split: at this many evenly spaced epochs
+     *     before the last, the worse half of the sub-supernets still training stops there (0: off)
      */
     public record Plan(Splitter.Method method, int ways, List<Integer> splitEpochs, List<String> dimensions,
-            GradientMatch measure, int draws, int batchSize) {}
+            GradientMatch measure, int draws, int batchSize, int halvingRounds) {}
+
+    /** Children of a sub-supernet's own sub-space whose mean validation score ranks it in successive halving. */
+    static final int HALVING_CHILDREN = 4;
 
     /**
      * Every forward and backward pass the schedule spent.
@@ -113,16 +126,81 @@ public final class Splitting {
                 progress.report(describe(s, epoch));
             }
         }
-        for (SplitTree.Node leaf : tree.leaves()) {
-            trainTo(dir, run, leaf, config.epochs(), progress);
+        Map<Integer, Integer> stopped = readStops(dir);
+        int from = plan.splitEpochs().get(plan.splitEpochs().size() - 1);
+        for (int round = 1; round <= plan.halvingRounds(); round++) {
+            int epoch = from + (config.epochs() - from) * round / (plan.halvingRounds() + 1);
+            List<SplitTree.Node> alive = tree.leaves().stream().filter(l -> !stopped.containsKey(l.id())).toList();
+            if (alive.size() < 2 || epoch <= from || stopped.containsValue(epoch)) {
+                continue;
+            }
+            for (SplitTree.Node leaf : alive) {
+                trainTo(dir, run, leaf, epoch, progress);
+            }
+            halve(dir, run, alive, epoch, stopped, progress);
         }
-        Budget budget = budget(tree, plan, config, run);
+        for (SplitTree.Node leaf : tree.leaves()) {
+            if (!stopped.containsKey(leaf.id())) {
+                trainTo(dir, run, leaf, config.epochs(), progress);
+            }
+        }
+        Budget budget = budget(tree, plan, config, run, stopped);
         JsonObject o = new JsonObject();
         o.addProperty("trainingPasses", budget.trainingPasses());
         o.addProperty("scoringPasses", budget.scoringPasses());
         o.addProperty("total", budget.total());
         AtomicFiles.writeString(dir.splitBudget(), o + "\n");
         return tree;
+    }
+
+    /**
+     * Successive halving's cut: every sub-supernet still training is scored by the mean validation
+     * score of a few children of its own sub-space; the better half goes on, the rest stop here.
+     */
+    private static void halve(RunDirectory dir, Run run, List<SplitTree.Node> alive, int epoch, Map<Integer, Integer> stopped,
+            Progress progress) throws IOException {
+        Map<Integer, Double> scores = new LinkedHashMap<>();
+        for (SplitTree.Node leaf : alive) {
+            run.loadWeights(dir.subCheckpoint(leaf.id()));
+            SearchSpace sub = SplitTree.subspace(run.net().space(), leaf);
+            SplittableRandom rng = new SplittableRandom(Seeds.derive(run.spec().train().seed(), "halving", leaf.id()));
+            double sum = 0;
+            for (int i = 0; i < HALVING_CHILDREN; i++) {
+                sum += run.validationScore(sub.sample(rng));
+            }
+            scores.put(leaf.id(), sum / HALVING_CHILDREN);
+        }
+        List<Integer> ranked = scores.keySet().stream().sorted(Comparator.comparing(scores::get).reversed()).toList();
+        List<Integer> stop = ranked.subList((ranked.size() + 1) / 2, ranked.size());
+        stop.forEach(id -> stopped.put(id, epoch));
+        JsonArray all = Files.isRegularFile(dir.splitHalving())
+                ? JsonParser.parseString(Files.readString(dir.splitHalving())).getAsJsonArray() : new JsonArray();
+        JsonObject o = new JsonObject();
+        o.addProperty("epoch", epoch);
+        JsonObject byLeaf = new JsonObject();
+        scores.forEach((id, score) -> byLeaf.addProperty(Integer.toString(id), score));
+        o.add("scores", byLeaf);
+        JsonArray ids = new JsonArray();
+        stop.forEach(ids::add);
+        o.add("stopped", ids);
+        all.add(o);
+        AtomicFiles.writeString(dir.splitHalving(), all + "\n");
+        progress.report(String.format(Locale.ROOT, "epoch %d, successive halving: sub-supernets %s go on, %s stop (mean %s of %d"
+                + " children each: %s)", epoch, ranked.subList(0, (ranked.size() + 1) / 2), stop, run.task().scoreName(),
+                HALVING_CHILDREN, scores.entrySet().stream().map(e -> String.format(Locale.ROOT, "%d: %.2f", e.getKey(), e.getValue()))
+                        .toList()));
+    }
+
+    /** @return the sub-supernets successive halving stopped, with the epoch they stopped at */
+    private static Map<Integer, Integer> readStops(RunDirectory dir) throws IOException {
+        Map<Integer, Integer> stopped = new LinkedHashMap<>();
+        if (Files.isRegularFile(dir.splitHalving())) {
+            for (JsonElement round : JsonParser.parseString(Files.readString(dir.splitHalving())).getAsJsonArray()) {
+                int epoch = round.getAsJsonObject().get("epoch").getAsInt();
+                round.getAsJsonObject().getAsJsonArray("stopped").forEach(id -> stopped.put(id.getAsInt(), epoch));
+            }
+        }
+        return stopped;
     }
 
     /** @return the leaves made by {@code level} splits: those the split at that level's epoch divides */
@@ -174,9 +252,14 @@ public final class Splitting {
 
     /**
      * @return the passes of a finished schedule: every node trained from its parent's split epoch to
-     *     its own (the last epoch for a leaf), times the children a step trains, plus GM's scoring
+     *     its own (the last epoch for a leaf, or where successive halving stopped it), times the
+     *     children a step trains, plus GM's scoring
      */
-    public static Budget budget(SplitTree tree, Plan plan, TrainConfig config, Run run) {
+    public static Budget budget(RunDirectory dir, SplitTree tree, Plan plan, TrainConfig config, Run run) throws IOException {
+        return budget(tree, plan, config, run, readStops(dir));
+    }
+
+    private static Budget budget(SplitTree tree, Plan plan, TrainConfig config, Run run, Map<Integer, Integer> stopped) {
         int perEpoch = Math.max(1, run.trainingData(config).size() / config.batchSize());
         SearchSpace space = run.net().space();
         int perStep = Samplers.byName(config.sampler(), config.randomChildren())
@@ -186,7 +269,7 @@ public final class Splitting {
         for (SplitTree.Node n : tree.nodes()) {
             int depth = tree.depth(n);
             int from = depth == 0 ? 0 : plan.splitEpochs().get(depth - 1);
-            int to = n.children().isEmpty() ? config.epochs() : plan.splitEpochs().get(depth);
+            int to = !n.children().isEmpty() ? plan.splitEpochs().get(depth) : stopped.getOrDefault(n.id(), config.epochs());
             steps += (long) (to - from) * perEpoch;
             scoring += n.scoringPasses();
         }
