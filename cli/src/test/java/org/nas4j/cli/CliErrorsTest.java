@@ -493,6 +493,8 @@ class CliErrorsTest {
                 .map(l -> l.substring(0, l.indexOf(" ("))).toList(), resumed.out);
         assertFalse(resumed.out.contains(": split "), "no split is made twice: " + resumed.out);
 
+        userError("was split with other settings", "split", "--run", gm.toString(), "--method", "gm", "--split-epochs", "1",
+                "--dimensions", "r,s1.d", "--draws", "2", "--batch-size", "4");
         userError("--method must be fewshot or gm", "split", "--run", gm.toString(), "--method", "darts", "--split-epochs", "1");
         userError("need ascending epochs between 1 and 2", "split", "--run", fewshot.toString(), "--split-epochs", "2,1");
         userError("--split-epochs is required", "split", "--run", gm.toString());

@@ -70,6 +70,11 @@ public final class RunDirectory {
         return root.resolve("train-log.jsonl");
     }
 
+    /** @return the settings a split schedule was started with ({@code split/plan.json}) */
+    public Path splitPlan() {
+        return root.resolve("split").resolve("plan.json");
+    }
+
     /** @return successive halving's rounds: each one's epoch, sub-supernet scores and the sub-supernets it stopped */
     public Path splitHalving() {
         return root.resolve("split").resolve("halving.json");

@@ -1,5 +1,6 @@
 package org.nas4j.runs;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -106,6 +107,11 @@ public final class Splitting {
         TrainConfig config = run.spec().train();
         check(plan, config);
         SplitTree tree = Files.isRegularFile(dir.splitTree()) ? SplitTree.load(dir.splitTree()) : new SplitTree();
+        if (tree.nodes().size() == 1) {
+            // before anything is written: the whole supernet must not have trained past the first split
+            stepsDone(dir, run, tree.nodes().get(0), plan.splitEpochs().get(0));
+        }
+        keepPlan(dir, plan);
         GradientMatchingScorer scorer = new GradientMatchingScorer(run.net(), run.images().train(), plan.batchSize(),
                 plan.draws(), plan.measure(), Seeds.derive(config.seed(), "split", 0));
         Splitter splitter = new Splitter(plan.method(), plan.ways(), run.net().space(), plan.dimensions(), scorer);
@@ -203,6 +209,21 @@ public final class Splitting {
         return stopped;
     }
 
+    /** Records the plan with the split; a resumed schedule must follow the plan it started with. */
+    private static void keepPlan(RunDirectory dir, Plan plan) throws IOException {
+        String json = new Gson().toJson(plan);
+        if (Files.isRegularFile(dir.splitPlan())) {
+            String kept = Files.readString(dir.splitPlan()).trim();
+            if (!kept.equals(json)) {
+                throw new UserException(dir.root() + " was split with other settings (" + kept + "): resume it with the same"
+                        + " flags, or split a fresh copy of the run");
+            }
+            return;
+        }
+        Files.createDirectories(dir.splitPlan().getParent());
+        AtomicFiles.writeString(dir.splitPlan(), json + "\n");
+    }
+
     /** @return the leaves made by {@code level} splits: those the split at that level's epoch divides */
     private static List<SplitTree.Node> leavesAt(SplitTree tree, int level) {
         return tree.leaves().stream().filter(l -> tree.depth(l) == level).toList();
@@ -213,12 +234,7 @@ public final class Splitting {
         TrainConfig c = run.spec().train();
         SupernetTrainer trainer = trainer(dir, run, node);
         long target = (long) epoch * trainer.stepsPerEpoch();
-        Path checkpoint = dir.subCheckpoint(node.id());
-        long done = Files.isRegularFile(checkpoint) ? Checkpoint.header(checkpoint).get("step").getAsLong() : 0;
-        if (done > target) {
-            throw new UserException(checkpoint + " has trained " + done + " steps, past epoch " + epoch + " ("
-                    + target + " steps): split a run trained with 'nas4j train --until-epoch " + epoch + "', or split later");
-        }
+        long done = stepsDone(dir, run, node, epoch);
         if (done == target) {
             return;
         }
@@ -227,6 +243,18 @@ public final class Splitting {
                 done / trainer.stepsPerEpoch() + 1, epoch, c.epochs(), trainer.stepsPerEpoch()));
         trainer.train(run.manager(), true, target, (step, total, loss, lr) -> progress.update(
                 node.id() == 0 ? "train" : "sub " + node.id(), step, target, Training.stepStatus(loss, lr)));
+    }
+
+    /** @return the steps a (sub-)supernet has trained; refused when they run past the end of {@code epoch} */
+    private static long stepsDone(RunDirectory dir, Run run, SplitTree.Node node, int epoch) {
+        long target = (long) epoch * trainer(dir, run, node).stepsPerEpoch();
+        Path checkpoint = dir.subCheckpoint(node.id());
+        long done = Files.isRegularFile(checkpoint) ? Checkpoint.header(checkpoint).get("step").getAsLong() : 0;
+        if (done > target) {
+            throw new UserException(checkpoint + " has trained " + done + " steps, past epoch " + epoch + " ("
+                    + target + " steps): split a run trained with 'nas4j train --until-epoch " + epoch + "', or split later");
+        }
+        return done;
     }
 
     private static SupernetTrainer trainer(RunDirectory dir, Run run, SplitTree.Node node) {
