@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
+import org.nas4j.runs.RankingFigures;
 
 /** Draws what 'nas4j rank' wrote: Kendall's τ of each supernet against its training epochs, baselines as flat lines. */
 final class RankingChart {
@@ -26,7 +27,7 @@ final class RankingChart {
             JsonObject o = e.getAsJsonObject();
             String name = o.get("estimator").getAsString();
             double tau = o.get("kendallTau").getAsDouble();
-            if (o.has("epoch") && name.endsWith(" -loss")) {
+            if (o.has("epoch") && name.endsWith(RankingFigures.LOSS)) {
                 continue; // the curves by accuracy; by loss they are in the table
             }
             if (o.has("epoch")) {

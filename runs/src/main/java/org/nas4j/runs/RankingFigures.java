@@ -20,6 +20,9 @@ import org.nas4j.core.util.UserException;
  */
 public final class RankingFigures {
 
+    /** How the name of a supernet estimator that ranks by validation loss ends. */
+    public static final String LOSS = " -loss";
+
     private RankingFigures() {}
 
     /**
@@ -86,8 +89,9 @@ public final class RankingFigures {
      * @param truth the truth's accuracies in its order
      * @param estimators every estimator, the first supernet estimator being the reference
      * @param baselines the names of the training-free baselines among them
-     * @return each baseline against the first; each supernet estimator against each baseline, and
-     *     against the first supernet estimator
+     * @return each baseline against the first; each supernet estimator against each baseline; each
+     *     supernet estimator scored by accuracy against every earlier one scored so, and each scored by
+     *     loss against its own run's accuracy
      */
     public static List<Difference> differences(double[] truth, Collection<Estimator> estimators, Set<String> baselines,
             RankBootstrap boot) {
@@ -103,9 +107,11 @@ public final class RankingFigures {
             for (Estimator b : bases) {
                 out.add(new Difference(s, b, boot.difference(truth, s.scores(), b.scores(), RankCorrelation::kendallTau)));
             }
-            if (s != supernets.get(0)) {
-                Estimator first = supernets.get(0);
-                out.add(new Difference(s, first, boot.difference(truth, s.scores(), first.scores(), RankCorrelation::kendallTau)));
+            List<Estimator> against = s.name().endsWith(LOSS)
+                    ? supernets.stream().filter(e -> e.name().equals(s.name().replace(LOSS, " acc"))).toList()
+                    : supernets.subList(0, supernets.indexOf(s)).stream().filter(e -> !e.name().endsWith(LOSS)).toList();
+            for (Estimator other : against) {
+                out.add(new Difference(s, other, boot.difference(truth, s.scores(), other.scores(), RankCorrelation::kendallTau)));
             }
         }
         return out;

@@ -109,7 +109,7 @@ public final class SupernetEstimates {
                 }
                 out.put(label + " acc", new Estimator(label + " acc", epoch,
                         archIds.stream().mapToDouble(a -> done.get(a)[0]).toArray()));
-                out.put(label + " -loss", new Estimator(label + " -loss", epoch,
+                out.put(label + RankingFigures.LOSS, new Estimator(label + RankingFigures.LOSS, epoch,
                         archIds.stream().mapToDouble(a -> -done.get(a)[1]).toArray()));
             }
         }
