@@ -84,8 +84,14 @@ public final class SupernetTrainer {
      * @return the number of steps done in total
      */
     public long train(NDManager manager, boolean resume, long stopAfter, Listener listener) {
+        // the optimizer's state and the running mean of the weights live for this call only
+        try (NDManager state = manager.newSubManager()) {
+            return train(manager, state, resume, stopAfter, listener);
+        }
+    }
+
+    private long train(NDManager manager, NDManager state, boolean resume, long stopAfter, Listener listener) {
         ParameterStore ps = new ParameterStore(manager, false);
-        NDManager state = manager.newSubManager();
         SupernetOptimizer optimizer = SupernetOptimizer.of(net.getParameters(), state, config);
         TrainingStep trainingStep = new TrainingStep(net, ps, optimizer, config.labelSmoothing());
         int perEpoch = stepsPerEpoch();
@@ -102,7 +108,6 @@ public final class SupernetTrainer {
             start = Checkpoint.load(checkpoint, net, optimizer, manager).get("step").getAsLong();
         }
         if (stopAfter >= 0 && start >= stopAfter) {
-            state.close();
             return start;
         }
         int[] order = null;
