@@ -109,7 +109,8 @@ public final class Splitting {
         SplitTree tree = Files.isRegularFile(dir.splitTree()) ? SplitTree.load(dir.splitTree()) : new SplitTree();
         if (tree.nodes().size() == 1) {
             // before anything is written: the whole supernet must not have trained past the first split
-            stepsDone(dir, run, tree.nodes().get(0), plan.splitEpochs().get(0));
+            SplitTree.Node root = tree.nodes().get(0);
+            stepsDone(dir, trainer(dir, run, root), root, plan.splitEpochs().get(0));
         }
         keepPlan(dir, plan);
         GradientMatchingScorer scorer = new GradientMatchingScorer(run.net(), run.images().train(), plan.batchSize(),
@@ -234,7 +235,7 @@ public final class Splitting {
         TrainConfig c = run.spec().train();
         SupernetTrainer trainer = trainer(dir, run, node);
         long target = (long) epoch * trainer.stepsPerEpoch();
-        long done = stepsDone(dir, run, node, epoch);
+        long done = stepsDone(dir, trainer, node, epoch);
         if (done == target) {
             return;
         }
@@ -246,8 +247,8 @@ public final class Splitting {
     }
 
     /** @return the steps a (sub-)supernet has trained; refused when they run past the end of {@code epoch} */
-    private static long stepsDone(RunDirectory dir, Run run, SplitTree.Node node, int epoch) {
-        long target = (long) epoch * trainer(dir, run, node).stepsPerEpoch();
+    private static long stepsDone(RunDirectory dir, SupernetTrainer trainer, SplitTree.Node node, int epoch) {
+        long target = (long) epoch * trainer.stepsPerEpoch();
         Path checkpoint = dir.subCheckpoint(node.id());
         long done = Files.isRegularFile(checkpoint) ? Checkpoint.header(checkpoint).get("step").getAsLong() : 0;
         if (done > target) {
