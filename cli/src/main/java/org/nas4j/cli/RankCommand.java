@@ -142,6 +142,7 @@ final class RankCommand implements Command {
         for (Path file : estimates) {
             all.put(file.toString(), RankingFigures.fromFile(file, archs));
         }
+        RankingFigures.dropUnscored(all).forEach(System.out::println);
 
         JsonArray rows = new JsonArray();
         System.out.printf(Locale.ROOT, "%-40s %-22s %-22s %-22s%n", "estimator", "kendall_tau [95% CI]",

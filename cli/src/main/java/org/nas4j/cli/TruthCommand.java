@@ -3,8 +3,10 @@ package org.nas4j.cli;
 import org.nas4j.runs.TruthTraining;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.converters.IParameterSplitter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.nas4j.core.util.UserException;
@@ -16,6 +18,10 @@ final class TruthCommand extends TrainCommand {
 
     @Parameter(names = "--archs", description = "how many archs (distinct up to isomorphism)")
     int archs = 60;
+
+    @Parameter(names = "--arch", splitter = WholeValue.class,
+            description = "also train this arch (repeatable), e.g. a search's pick; with --archs 0, only these")
+    List<String> given = new ArrayList<>();
 
     @Parameter(names = "--seeds", description = "training seeds, comma-separated (two give the noise ceiling)")
     List<Long> seeds = List.of(0L, 1L);
@@ -32,12 +38,20 @@ final class TruthCommand extends TrainCommand {
         if (space == null) {
             throw new UserException("--space is required (see 'nas4j spaces')");
         }
-        if (archs < 2 || seeds.isEmpty()) {
-            throw new UserException("--archs must be >= 2 and --seeds must name at least one seed");
+        if (archs < 0 || archs + given.size() < 2 || seeds.isEmpty()) {
+            throw new UserException("--archs and --arch must give at least 2 archs together, and --seeds at least one seed");
         }
-        Path file = TruthTraining.train(out, new TruthTraining.Plan(space, data, archs, seeds, sampleSeed, this::config),
-                new ConsoleProgress());
-        System.out.printf(Locale.ROOT, "truth: %d archs x %d seeds in %s%n", archs, seeds.size(), file);
+        Path file = TruthTraining.train(out, new TruthTraining.Plan(space, data, archs, given, seeds, sampleSeed,
+                this::config), new ConsoleProgress());
+        System.out.printf(Locale.ROOT, "truth: %d archs x %d seeds in %s%n", archs + given.size(), seeds.size(), file);
         return 0;
+    }
+
+    /** Genotype strings hold no commas to split on, but a value is one arch whatever it holds. */
+    public static final class WholeValue implements IParameterSplitter {
+        @Override
+        public List<String> split(String value) {
+            return List.of(value);
+        }
     }
 }

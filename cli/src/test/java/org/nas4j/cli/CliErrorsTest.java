@@ -538,7 +538,9 @@ class CliErrorsTest {
     @Test
     void nasnetCellIsSearchedOnAProxyThenStackedTrainedOnCifarExportedAndRun() throws IOException {
         Path proxy = dir.resolve("nasnet-proxy");
-        Result t = nas4j("train", "--space", "nasnet-fmnist:filters=4", "--data", fmnist.toString(), "--epochs", "1",
+        // the proxy searches fewer operations; its cells are cells of the full space, which the stack uses
+        Result t = nas4j("train", "--space", "nasnet-fmnist:filters=4,ops=identity+max_pool_3x3+sep_conv_3x3", "--data",
+                fmnist.toString(), "--epochs", "1",
                 "--batch-size", "8", "--validation-size", "16", "--out", proxy.toString());
         assertEquals(0, t.code, t.err);
         Result s = nas4j("search", "--run", proxy.toString(), "--strategy", "reinforce", "--objectives", "accuracy,macs",
@@ -562,8 +564,11 @@ class CliErrorsTest {
         Result p = nas4j("predict", "--model", model.toString(), img.toString());
         assertEquals(0, p.code, p.err);
         assertTrue(p.out.startsWith(img + ": "), p.out);
+        assertTrue(cell.matches("N\\[((identity|max_pool_3x3|sep_conv_3x3)~\\d[+|]?)+\\]R\\[.*"), cell);
         userError("unknown option 'depth'", "train", "--space", "nasnet-fmnist:depth=3", "--data", fmnist.toString(),
                 "--out", dir.resolve("nasnet-bad").toString());
+        userError("must join distinct NASNet operations with '+'", "train", "--space", "nasnet-fmnist:ops=identity+conv_9x9",
+                "--data", fmnist.toString(), "--out", dir.resolve("nasnet-bad").toString());
         userError("unknown option 'cells'", "train", "--space", "ofa-mbv3-fmnist:cells=3", "--data", fmnist.toString(),
                 "--out", dir.resolve("nasnet-bad").toString());
         userError("takes no options", "train", "--space", "transformer-freedict:cells=3", "--data", fmnist.toString(),

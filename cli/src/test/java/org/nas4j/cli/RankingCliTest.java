@@ -44,6 +44,22 @@ class RankingCliTest {
         userError("other settings", otherEpochs);
         assertEquals(before, Files.readString(file), "a refused truth leaves the file alone");
 
+        // a search's picks, trained with the same recipe as the drawn archs
+        String a = "|nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+|nor_conv_3x3~0|avg_pool_3x3~1|skip_connect~2|";
+        String b = "|avg_pool_3x3~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|none~1|nor_conv_1x1~2|";
+        Path picks = dir.resolve("picks");
+        CliErrorsTest.Result p = nas4j("truth", "--space", SPACE, "--data", data.toString(), "--validation-size", "100",
+                "--archs", "0", "--arch", a, "--arch", b, "--seeds", "0", "--epochs", "1", "--batch-size", "50", "--out",
+                picks.toString());
+        assertEquals(0, p.code(), p.err());
+        String given = Files.readString(picks.resolve("truth.jsonl"));
+        assertTrue(given.contains(a) && given.contains(b) && given.lines().count() == 2, given);
+        userError("at least 2 archs", "truth", "--space", SPACE, "--data", data.toString(), "--archs", "0", "--arch", a,
+                "--out", dir.resolve("one").toString());
+        userError("is not of the form", "truth", "--space", SPACE, "--data", data.toString(), "--archs", "0", "--arch", a,
+                "--arch", "|conv~0|", "--out", dir.resolve("bad").toString());
+        assertFalse(Files.exists(dir.resolve("bad")), "a refused arch writes nothing");
+
         Path run = dir.resolve("supernet");
         CliErrorsTest.Result tr = nas4j("train", "--space", SPACE + ",affine=false", "--sampler", "fair", "--epochs", "2",
                 "--snapshots", "--batch-size", "50", "--data", data.toString(), "--validation-size", "100", "--out", run.toString());

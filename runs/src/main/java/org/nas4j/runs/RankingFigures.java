@@ -2,6 +2,7 @@ package org.nas4j.runs;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,25 @@ public final class RankingFigures {
         }
         return new Ceiling(s0, s1, both.size(), boot.interval(x, y, RankCorrelation::kendallTau),
                 boot.interval(x, y, RankCorrelation::spearmanRho), Math.sqrt(noise / x.length), Math.sqrt(spread));
+    }
+
+    /**
+     * Leaves out the estimators that did not score every arch: no rank correlation is defined for
+     * them (SynFlow's float32 score turns NaN on NASNet stacks).
+     *
+     * @param estimators the estimators by name; the unscored ones are removed
+     * @return a line for each one left out, naming it and the archs it could not score
+     */
+    public static List<String> dropUnscored(Map<String, Estimator> estimators) {
+        List<String> out = new ArrayList<>();
+        estimators.values().removeIf(e -> {
+            long bad = Arrays.stream(e.scores()).filter(v -> !Double.isFinite(v)).count();
+            if (bad > 0) {
+                out.add(e.name() + ": left out, no finite score for " + bad + " of " + e.scores().length + " archs");
+            }
+            return bad > 0;
+        });
+        return out;
     }
 
     /**

@@ -7,13 +7,16 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.function.LongFunction;
 import org.nas4j.algorithms.ranking.GroundTruth;
 import org.nas4j.algorithms.train.ChildEvaluator;
 import org.nas4j.algorithms.train.TrainConfig;
 import org.nas4j.core.space.Arch;
+import org.nas4j.core.space.SearchSpace;
 import org.nas4j.core.util.AtomicFiles;
 import org.nas4j.core.util.UserException;
 import org.nas4j.spaces.SpaceRegistry;
@@ -35,12 +38,14 @@ public final class TruthTraining {
      *
      * @param space the registered space
      * @param data the data
-     * @param archs how many archs
+     * @param archs how many archs to draw
+     * @param given archs to train as well, after the drawn ones (a search's picks)
      * @param seeds the training seeds
      * @param sampleSeed the draw's seed
      * @param recipe the training configuration for a seed
      */
-    public record Plan(String space, String data, int archs, List<Long> seeds, long sampleSeed, LongFunction<TrainConfig> recipe) {}
+    public record Plan(String space, String data, int archs, List<String> given, List<Long> seeds, long sampleSeed,
+            LongFunction<TrainConfig> recipe) {}
 
     /**
      * @param out the truth's directory
@@ -49,10 +54,14 @@ public final class TruthTraining {
      * @return the truth file
      */
     public static Path train(Path out, Plan plan, Progress progress) throws IOException {
-        List<Arch> picked = GroundTruth.sample(SpaceRegistry.get(plan.space()).space(), plan.archs(), plan.sampleSeed());
+        SearchSpace space = SpaceRegistry.get(plan.space()).space();
+        Set<Arch> archs = new LinkedHashSet<>(GroundTruth.sample(space, plan.archs(), plan.sampleSeed()));
+        plan.given().forEach(a -> archs.add(space.parse(a)));
+        List<Arch> picked = List.copyOf(archs);
         Path settingsFile = out.resolve("settings.txt");
-        String settings = String.format(Locale.ROOT, "space=%s data=%s archs=%d sample-seed=%d recipe=%s%n", plan.space(),
-                plan.data(), plan.archs(), plan.sampleSeed(), plan.recipe().apply(0));
+        String settings = String.format(Locale.ROOT, "space=%s data=%s archs=%d%s sample-seed=%d recipe=%s%n", plan.space(),
+                plan.data(), plan.archs(), plan.given().isEmpty() ? "" : " given=" + String.join(";", plan.given()),
+                plan.sampleSeed(), plan.recipe().apply(0));
         if (Files.isRegularFile(settingsFile) && !Files.readString(settingsFile, StandardCharsets.UTF_8).equals(settings)) {
             throw new UserException(out + " holds a truth made with other settings (" + settingsFile
                     + "): use another --out, or the same flags");

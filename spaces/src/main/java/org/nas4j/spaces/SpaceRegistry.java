@@ -1,5 +1,6 @@
 package org.nas4j.spaces;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,26 +131,35 @@ public final class SpaceRegistry {
     private static void nasnet(NasnetConfig c, String description) {
         NASNET.put(c.name(), c);
         ENTRIES.put(c.name(), nasnetEntry(c, description + String.format(Locale.ROOT,
-                "; N=%d cells per stage, F=%d filters by default, change with '%s:cells=N,filters=F,drop-path=P'",
+                "; N=%d cells per stage, F=%d filters by default, change with"
+                + " '%s:cells=N,filters=F,drop-path=P,input=SIDE,ops=OP+OP+...'",
                 c.cellsPerStage(), c.filters(), c.name())));
     }
 
     private static Entry nasnetEntry(NasnetConfig c, String description) {
-        return new Entry(c.name(), description, NasnetSpace.of(c.name()),
+        return new Entry(c.name(), description, NasnetSpace.of(c.name(), c.ops()),
                 new long[] {c.channels(), c.inputSize(), c.inputSize()}, (n, mix) -> new NasnetSupernet(c, n), false, Task.IMAGE_CLASSIFICATION);
     }
 
     /** A registered NASNet space with other N, F or ScheduledDropPath: the same cells, stacked otherwise. */
     private static Entry nasnetVariant(String name, NasnetConfig base, String options) {
-        Map<String, String> o = options(name, options, List.of("cells", "filters", "drop-path"), "cells=2");
+        Map<String, String> o = options(name, options, List.of("cells", "filters", "drop-path", "input", "ops"), "cells=2");
         int cells = intOption(name, o, "cells", base.cellsPerStage());
         int filters = intOption(name, o, "filters", base.filters());
+        int input = intOption(name, o, "input", base.inputSize());
         float drop = o.containsKey("drop-path") ? number(name, "drop-path", o.get("drop-path")).floatValue() : base.dropPath();
-        if (cells < 1 || filters < 1 || drop < 0 || drop >= 1) {
-            throw new UserException("space '" + name + "': need cells >= 1, filters >= 1 and 0 <= drop-path < 1");
+        if (cells < 1 || filters < 1 || drop < 0 || drop >= 1 || input < 8) {
+            throw new UserException("space '" + name + "': need cells >= 1, filters >= 1, 0 <= drop-path < 1 and"
+                    + " input >= 8");
         }
-        NasnetConfig c = new NasnetConfig(name, base.channels(), base.inputSize(), filters, cells, drop);
-        return nasnetEntry(c, "NASNet cells stacked with N=" + cells + ", F=" + filters + ", drop path " + drop);
+        List<String> ops = o.containsKey("ops") ? List.of(o.get("ops").split("\\+")) : base.ops();
+        if (!NasnetSpace.OPS.containsAll(ops) || new HashSet<>(ops).size() != ops.size()) {
+            throw new UserException("space '" + name + "': ops=" + o.get("ops") + " must join distinct NASNet operations with"
+                    + " '+', e.g. ops=identity+max_pool_3x3+sep_conv_3x3; the operations: " + String.join(", ", NasnetSpace.OPS));
+        }
+        NasnetConfig c = new NasnetConfig(name, base.channels(), input, filters, cells, drop, ops);
+        return nasnetEntry(c, String.format(Locale.ROOT, "NASNet cells stacked with N=%d, F=%d, drop path %s, %dx%d input,"
+                + " operations %s", cells, filters, drop, input, input, String.join("+", ops)));
     }
 
     /** A registered NAS-Bench-201 space at another width, depth, input side or batch norm: the same cells. */

@@ -43,8 +43,10 @@ final class NasnetCell extends AbstractElasticBlock {
      * @param reduction whether the cell halves the map
      * @param halve0 whether the cell two back has twice this cell's input side (the previous cell reduced)
      * @param dropPath the path drop schedule, or null for none
+     * @param opNames the operations a block may choose
      */
-    NasnetCell(int maxIn0, int maxIn1, int width, boolean reduction, boolean halve0, ScheduledDropPath dropPath) {
+    NasnetCell(int maxIn0, int maxIn1, int width, boolean reduction, boolean halve0, ScheduledDropPath dropPath,
+            List<String> opNames) {
         super(VERSION);
         this.width = width;
         this.reduction = reduction;
@@ -55,7 +57,7 @@ final class NasnetCell extends AbstractElasticBlock {
             List<Map<String, CellOp>> slots = new ArrayList<>();
             for (int slot = 1; slot <= 2; slot++) {
                 Map<String, CellOp> byOp = new LinkedHashMap<>();
-                for (String op : NasnetSpace.OPS) {
+                for (String op : opNames) {
                     byOp.put(op, addChildBlock("b" + b + "_" + slot + "_" + op, new CellOp(op, width, reduction)));
                 }
                 slots.add(byOp);

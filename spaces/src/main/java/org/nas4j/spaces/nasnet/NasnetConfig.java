@@ -1,5 +1,8 @@
 package org.nas4j.spaces.nasnet;
 
+import java.util.HashSet;
+import java.util.List;
+
 /**
  * The shape of a NASNet network: a 3×3 stem to F channels, then three stages of N normal cells with
  * a reduction cell (stride 2, twice the filters) between stages, then ReLU, pooling and a classifier.
@@ -11,18 +14,25 @@ package org.nas4j.spaces.nasnet;
  * @param filters F, the width of the first stage's cells
  * @param cellsPerStage N, normal cells per stage
  * @param dropPath ScheduledDropPath's final drop probability of the last cell (0: off)
+ * @param ops the operations a block may choose, a subset of {@link NasnetSpace#OPS} (a search proxy
+ *     may search fewer)
  */
-public record NasnetConfig(String name, int channels, int inputSize, int filters, int cellsPerStage, float dropPath) {
+public record NasnetConfig(String name, int channels, int inputSize, int filters, int cellsPerStage, float dropPath,
+        List<String> ops) {
 
     /** Search proxy for 28×28 grayscale (Fashion-MNIST). */
-    public static final NasnetConfig FMNIST = new NasnetConfig("nasnet-fmnist", 1, 28, 12, 1, 0f);
+    public static final NasnetConfig FMNIST = new NasnetConfig("nasnet-fmnist", 1, 28, 12, 1, 0f, NasnetSpace.OPS);
 
     /** Search proxy for 32×32 RGB (CIFAR-10). */
-    public static final NasnetConfig CIFAR10 = new NasnetConfig("nasnet-cifar10", 3, 32, 12, 1, 0f);
+    public static final NasnetConfig CIFAR10 = new NasnetConfig("nasnet-cifar10", 3, 32, 12, 1, 0f, NasnetSpace.OPS);
 
     public NasnetConfig {
         if (filters < 1 || cellsPerStage < 1 || dropPath < 0 || dropPath >= 1) {
             throw new IllegalArgumentException("NASNet needs F >= 1, N >= 1 and a drop probability in [0, 1)");
+        }
+        ops = List.copyOf(ops);
+        if (ops.isEmpty() || !NasnetSpace.OPS.containsAll(ops) || new HashSet<>(ops).size() != ops.size()) {
+            throw new IllegalArgumentException("NASNet operations must be distinct ones of " + NasnetSpace.OPS + ", got " + ops);
         }
     }
 

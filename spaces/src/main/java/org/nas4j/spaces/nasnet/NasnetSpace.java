@@ -44,9 +44,18 @@ public final class NasnetSpace {
 
     /**
      * @param name the registry name
-     * @return the space
+     * @return the space of the paper's 13 operations
      */
     public static SearchSpace of(String name) {
+        return of(name, OPS);
+    }
+
+    /**
+     * @param name the registry name
+     * @param ops the operations a block may choose, a subset of {@link #OPS}
+     * @return the space
+     */
+    public static SearchSpace of(String name, List<String> ops) {
         List<Dimension> dims = new ArrayList<>();
         for (String cell : CELLS) {
             for (int b = 0; b < BLOCKS; b++) {
@@ -56,7 +65,7 @@ public final class NasnetSpace {
                 }
                 for (String slot : new String[] {"1", "2"}) {
                     dims.add(Dimension.categorical(dim(cell, b, "in" + slot), inputs));
-                    dims.add(Dimension.categorical(dim(cell, b, "op" + slot), OPS.toArray(String[]::new)));
+                    dims.add(Dimension.categorical(dim(cell, b, "op" + slot), ops.toArray(String[]::new)));
                 }
             }
         }

@@ -53,7 +53,7 @@ public final class NasnetSupernet extends Supernet {
     public NasnetSupernet(NasnetConfig config, int numClasses) {
         super(VERSION);
         this.config = config;
-        this.space = NasnetSpace.of(config.name());
+        this.space = NasnetSpace.of(config.name(), config.ops());
         this.numClasses = numClasses;
         int f = config.filters();
         stem = addChildBlock("stem", ElasticConv2d.builder().setChannels(config.channels(), f).optMaxKernel(3).build());
@@ -67,7 +67,8 @@ public final class NasnetSupernet extends Supernet {
             ScheduledDropPath drop = config.dropPath() > 0
                     ? new ScheduledDropPath(config.dropPath(), (i + 1) / (double) config.cells()) : null;
             boolean halve0 = i > 0 && config.isReduction(i - 1);
-            NasnetCell cell = addChildBlock("cell" + i, new NasnetCell(maxOut0, maxOut1, width, reduction, halve0, drop));
+            NasnetCell cell = addChildBlock("cell" + i, new NasnetCell(maxOut0, maxOut1, width, reduction, halve0, drop,
+                    config.ops()));
             cells.add(cell);
             maxOut0 = maxOut1;
             maxOut1 = cell.maxOut();

@@ -49,6 +49,29 @@ class NasnetSpaceTest {
         assertEquals(perCell.multiply(perCell), space.size());
     }
 
+    /** A proxy may search fewer operations: its space, its supernet's weights and its genotypes shrink with them. */
+    @Test
+    void aSubsetOfOperationsMakesASmallerSpaceAndSupernet() {
+        List<String> three = List.of("identity", "max_pool_3x3", "sep_conv_3x3");
+        SearchSpace small = NasnetSpace.of("nasnet-small", three);
+        BigInteger perCell = BigInteger.ONE;
+        for (int b = 0; b < NasnetSpace.BLOCKS; b++) {
+            perCell = perCell.multiply(BigInteger.valueOf(3L * 3 * (b + 2) * (b + 2)));
+        }
+        assertEquals(perCell.multiply(perCell), small.size());
+        String allSep = NASNET_A_LIKE.replaceAll("[a-z_0-9]+~", "sep_conv_3x3~");
+        assertEquals(allSep, small.parse(allSep).id());
+        InvalidArchException e = assertThrows(InvalidArchException.class, () -> small.parse(NASNET_A_LIKE));
+        assertTrue(e.getMessage().contains("sep_conv_5x5"), e.getMessage());
+        NasnetConfig full = new NasnetConfig("full", 1, 16, 4, 1, 0f, NasnetSpace.OPS);
+        NasnetConfig proxy = new NasnetConfig("proxy", 1, 16, 4, 1, 0f, three);
+        // each op slot of each block of each cell holds one operation per choice, identity's and max pool's without weights
+        long fullSlotsWeights = new NasnetSupernet(full, 10).getParameters().size();
+        long proxyWeights = new NasnetSupernet(proxy, 10).getParameters().size();
+        assertTrue(proxyWeights < fullSlotsWeights / 4, proxyWeights + " vs " + fullSlotsWeights);
+        assertThrows(IllegalArgumentException.class, () -> new NasnetConfig("bad", 1, 16, 4, 1, 0f, List.of("conv_9x9")));
+    }
+
     @Test
     void rejectsMalformedGenotypesAndInputsFromLaterBlocks() {
         assertThrows(InvalidArchException.class, () -> space.parse("N[identity~0+identity~1]R[identity~0+identity~1]"));
