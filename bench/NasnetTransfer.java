@@ -31,7 +31,7 @@ public class NasnetTransfer {
         XYChart chart = new XYChartBuilder().width(640).height(360).title("Cells trained alone in the transfer stack")
                 .xAxisTitle("validation accuracy (%)").yAxisTitle("").build();
         chart.getStyler().setYAxisTicksVisible(false);
-        XYSeries r = chart.addSeries("random cells (" + random.length + ")", random, zeros(random.length));
+        XYSeries r = chart.addSeries("random cells (" + random.length + ")", random, new double[random.length]);
         r.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         r.setMarker(SeriesMarkers.CIRCLE);
         XYSeries q = chart.addSeries("75th percentile of random", new double[] {q75, q75}, new double[] {-1, 1});
@@ -74,9 +74,5 @@ public class NasnetTransfer {
         int lo = (int) Math.floor(pos);
         int hi = Math.min(sorted.length - 1, lo + 1);
         return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-    }
-
-    private static double[] zeros(int n) {
-        return new double[n];
     }
 }

@@ -1,6 +1,5 @@
 package org.nas4j.spaces;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +152,7 @@ public final class SpaceRegistry {
                     + " input >= 8");
         }
         List<String> ops = o.containsKey("ops") ? List.of(o.get("ops").split("\\+")) : base.ops();
-        if (!NasnetSpace.OPS.containsAll(ops) || new HashSet<>(ops).size() != ops.size()) {
+        if (!NasnetSpace.isOperationSet(ops)) {
             throw new UserException("space '" + name + "': ops=" + o.get("ops") + " must join distinct NASNet operations with"
                     + " '+', e.g. ops=identity+max_pool_3x3+sep_conv_3x3; the operations: " + String.join(", ", NasnetSpace.OPS));
         }

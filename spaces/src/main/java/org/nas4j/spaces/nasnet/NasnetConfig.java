@@ -1,6 +1,5 @@
 package org.nas4j.spaces.nasnet;
 
-import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -31,7 +30,7 @@ public record NasnetConfig(String name, int channels, int inputSize, int filters
             throw new IllegalArgumentException("NASNet needs F >= 1, N >= 1 and a drop probability in [0, 1)");
         }
         ops = List.copyOf(ops);
-        if (ops.isEmpty() || !NasnetSpace.OPS.containsAll(ops) || new HashSet<>(ops).size() != ops.size()) {
+        if (!NasnetSpace.isOperationSet(ops)) {
             throw new IllegalArgumentException("NASNet operations must be distinct ones of " + NasnetSpace.OPS + ", got " + ops);
         }
     }

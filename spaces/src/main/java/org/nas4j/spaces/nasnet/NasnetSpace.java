@@ -37,6 +37,11 @@ public final class NasnetSpace {
 
     private NasnetSpace() {}
 
+    /** @return whether {@code ops} are distinct operations of {@link #OPS}, at least one */
+    public static boolean isOperationSet(List<String> ops) {
+        return !ops.isEmpty() && OPS.containsAll(ops) && ops.stream().distinct().count() == ops.size();
+    }
+
     /** @return the name of a block's dimension, e.g. {@code n3.op1} */
     public static String dim(String cell, int block, String field) {
         return cell + block + "." + field;
