@@ -35,6 +35,7 @@ public final class Main {
         commands.put("truth", new TruthCommand());
         commands.put("rank", new RankCommand());
         commands.put("eval", new EvalCommand());
+        commands.put("generate", new GenerateCommand());
         commands.put("quickstart", new QuickstartCommand());
         commands.put("export", new ExportCommand());
         commands.put("predict", new PredictCommand());

@@ -23,7 +23,11 @@ class TrainCommand implements Command {
 
     @Parameter(names = "--sampler", description = "uniform, distinct (uniform over classes of isomorphic cells, nb201),"
             + " fair (FairNAS: every choice of every dimension once per step),"
-            + " sandwich (largest teaches the others) or sandwich-labels (all children on the labels);"
+            + " sandwich (largest teaches the others), sandwich-labels (all children on the labels),"
+            + " attentive / attentive-worst (AttentiveNAS BestUp-3 / WorstUp-3 between largest and smallest)"
+            + ", shiftnas (ShiftNAS: children by MACs bin, the bins' probabilities learned from held-out loss, each"
+            + " bin's child from a generator trained with the supernet; elastic spaces) or shiftnas-bins (the same,"
+            + " each bin's child drawn from the bin, no generator);"
             + " default: sandwich, uniform for cell spaces (nb201, nasnet)")
     String sampler;
 
@@ -62,7 +66,8 @@ class TrainCommand implements Command {
             + " spaces)")
     Float weightDecay;
 
-    @Parameter(names = "--random-children", description = "random children per sandwich step")
+    @Parameter(names = "--random-children", description = "children per step between the largest and smallest"
+            + " (sandwich, attentive); shiftnas and shiftnas-bins draw this plus 2 children per step")
     int randomChildren = 2;
 
     @Parameter(names = "--augment-pad", description = "random-crop padding in pixels, 0 for none")

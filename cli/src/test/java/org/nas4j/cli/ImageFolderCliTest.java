@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nas4j.algorithms.sampling.Samplers;
+import org.nas4j.algorithms.sampling.UniformSampler;
 import org.nas4j.algorithms.train.SupernetTrainer;
 import org.nas4j.algorithms.train.TrainConfig;
 import org.nas4j.algorithms.train.TrainingData;
@@ -52,7 +52,7 @@ class ImageFolderCliTest {
                     firstBatches.add(train.inputs(m, positions, new SplittableRandom(0)).head().toFloatArray());
                 }
                 List<Float> steps = new ArrayList<>();
-                new SupernetTrainer(wb.net(), train, config, Samplers.byName("uniform", 2), dir.resolve(losses.size() + ".ckpt"))
+                new SupernetTrainer(wb.net(), train, config, new UniformSampler(), dir.resolve(losses.size() + ".ckpt"))
                         .train(wb.manager(), false, 100, (step, total, loss, lr) -> steps.add(loss));
                 losses.add(steps);
             }

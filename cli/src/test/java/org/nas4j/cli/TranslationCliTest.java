@@ -1,6 +1,7 @@
 package org.nas4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nas4j.cli.CliErrorsTest.nas4j;
 import static org.nas4j.cli.CliErrorsTest.userError;
@@ -52,6 +53,12 @@ class TranslationCliTest {
             entries.add(new String[] {w, w + " /x/\n" + target + " <neut>\n"});
         }
         TestFiles.writeDictionary(dictionary, "toy-eng-deu", entries.toArray(String[][]::new), true);
+        // ShiftNAS learns from held-out images, which a translation run has not: refused before anything is written
+        CliErrorsTest.Result shift = nas4j("train", "--space", "transformer-freedict", "--data", dictionary.toString(),
+                "--validation-size", Integer.toString(VALIDATION), "--sampler", "shiftnas", "--out", dir.resolve("shift").toString());
+        assertEquals(2, shift.code(), shift.err());
+        assertTrue(shift.err().contains("--sampler shiftnas") && shift.err().lines().count() == 1, shift.err());
+        assertFalse(Files.exists(dir.resolve("shift")), "nothing written");
         run = dir.resolve("run");
         CliErrorsTest.Result r = nas4j("train", "--space", "transformer-freedict", "--data", dictionary.toString(),
                 "--epochs", "2", "--batch-size", "16", "--validation-size", Integer.toString(VALIDATION), "--mixture", "layer",

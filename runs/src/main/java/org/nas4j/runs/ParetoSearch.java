@@ -91,7 +91,11 @@ public final class ParetoSearch {
         Archive archive = Archive.open(run.evaluations(), space);
         ChildMeasurer measurer = new ChildMeasurer(wb, run, settings);
 
-        double[] scale = scale(wb, plan.objectives(), archive, measurer);
+        // the smallest and largest children are measured for every search (they fix the hypervolume's box) and
+        // belong to its front like any child it evaluated
+        List<Evaluation> extremes = List.of(archived(space.smallest(), archive, measurer),
+                archived(space.largest(), archive, measurer));
+        double[] scale = scale(plan.objectives(), extremes.get(0), extremes.get(1));
         double[] reference = Hypervolume.unitReference(plan.objectives().size());
         List<Double> hv = new ArrayList<>();
         List<Map<Objective, Double>> predictions = new ArrayList<>();
@@ -101,7 +105,7 @@ public final class ParetoSearch {
                 measurer, (i, e, fresh, predicted) -> {
                     done.add(e);
                     predictions.add(predicted);
-                    List<double[]> points = feasible(done, plan.constraints()).stream()
+                    List<double[]> points = feasible(withExtremes(done, extremes), plan.constraints()).stream()
                             .map(x -> Hypervolume.normalized(x, plan.objectives(), scale)).toList();
                     hv.add(Hypervolume.of(points, reference));
                     progress.update(plan.strategy(), i, plan.evals(), String.format(Locale.ROOT, "%s%.2f%% %.2fms hv %.4f",
@@ -109,9 +113,11 @@ public final class ParetoSearch {
                 });
         Strategies.byName(plan.strategy(), plan.evals(), space.dimensions().size(), a -> wb.net().cost(a), scores::add)
                 .search(context, new SplittableRandom(Seeds.derive(plan.seed(), "search", 0)));
-        List<Evaluation> front = context.front();
+        List<Evaluation> front = SearchContext.front(withExtremes(done, extremes), plan.objectives(), context::violation);
         double[] curve = hv.stream().mapToDouble(Double::doubleValue).toArray();
-        writeOutputs(List.of(dir, run.root()), wb, plan, done, predictions, front, curve);
+        double before = Hypervolume.of(feasible(extremes, plan.constraints()).stream()
+                .map(x -> Hypervolume.normalized(x, plan.objectives(), scale)).toList(), reference);
+        writeOutputs(List.of(dir, run.root()), wb, plan, extremes, before, done, predictions, front, curve);
         if (!scores.isEmpty()) {
             StringBuilder csv = new StringBuilder("iteration,objective,predictor,trained,held_out,kendall_tau,rmse\n");
             for (Linas.PredictorScore s : scores) {
@@ -142,16 +148,20 @@ public final class ParetoSearch {
      * archive, and not counted against any search's budget; every search of a run thus measures its
      * hypervolume in the same box.
      */
-    private static double[] scale(Run wb, List<Objective> objectives, Archive archive, ChildMeasurer measurer)
-            throws IOException {
-        Evaluation smallest = archived(wb.net().space().smallest(), archive, measurer);
-        Evaluation largest = archived(wb.net().space().largest(), archive, measurer);
+    private static double[] scale(List<Objective> objectives, Evaluation smallest, Evaluation largest) {
         double[] scale = new double[objectives.size()];
         for (int k = 0; k < scale.length; k++) {
             Objective o = objectives.get(k);
             scale[k] = o.maximized() ? 100 - (smallest.accuracy() - 5) : 1.2 * largest.value(o);
         }
         return scale;
+    }
+
+    /** @return the search's evaluations and, unless it asked for them, the smallest and largest children */
+    private static List<Evaluation> withExtremes(List<Evaluation> done, List<Evaluation> extremes) {
+        List<Evaluation> all = new ArrayList<>(done);
+        extremes.stream().filter(x -> done.stream().noneMatch(e -> e.arch().equals(x.arch()))).forEach(all::add);
+        return all;
     }
 
     private static Evaluation archived(org.nas4j.core.space.Arch arch, Archive archive, ChildMeasurer measurer)
@@ -223,8 +233,12 @@ public final class ParetoSearch {
                 o.get("hypervolume").getAsDouble(), front);
     }
 
-    /** One row of {@code pareto.csv}: an evaluation, whether it is on the front, the hypervolume after it. */
-    public record Row(Evaluation evaluation, boolean onFront, double hypervolume) {}
+    /**
+     * One row of {@code pareto.csv}: an evaluation, whether it is on the front, the hypervolume after it.
+     *
+     * @param index its place in the search, from 1; 0 for the smallest and largest children, measured before it
+     */
+    public record Row(int index, Evaluation evaluation, boolean onFront, double hypervolume) {}
 
     /** @return the rows of a {@code pareto.csv} written by a search of this space */
     public static List<Row> readCsv(Path csv, SearchSpace space) throws IOException {
@@ -235,18 +249,27 @@ public final class ParetoSearch {
             int open = line.indexOf('"');
             int close = line.indexOf('"', open + 1);
             String[] f = line.substring(close + 2).split(",", -1);
-            rows.add(new Row(new Evaluation(space.parse(line.substring(open + 1, close)), Double.parseDouble(f[0]),
-                    Double.parseDouble(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), 0),
+            Evaluation e = new Evaluation(space.parse(line.substring(open + 1, close)), Double.parseDouble(f[0]),
+                    Double.parseDouble(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), 0);
+            rows.add(new Row(Integer.parseInt(line.substring(0, open - 1)), e,
                     Boolean.parseBoolean(f[6]), Double.parseDouble(f[7])));
         }
         return rows;
     }
 
-    private static void writeOutputs(List<Path> places, Run wb, Plan plan, List<Evaluation> done,
-            List<Map<Objective, Double>> predictions, List<Evaluation> front, double[] hv) throws IOException {
+    private static void writeOutputs(List<Path> places, Run wb, Plan plan, List<Evaluation> extremes, double before,
+            List<Evaluation> done, List<Map<Objective, Double>> predictions, List<Evaluation> front, double[] hv)
+            throws IOException {
         Set<String> onFront = front.stream().map(e -> e.arch().id()).collect(Collectors.toCollection(HashSet::new));
         StringBuilder csv = new StringBuilder(
                 "index,arch,accuracy,latency_ms,macs,params,predicted_accuracy,predicted_latency_ms,on_front,hypervolume\n");
+        // index 0: the smallest and largest children, measured before the search (not counted in its budget)
+        for (Evaluation e : extremes) {
+            if (done.stream().noneMatch(d -> d.arch().equals(e.arch()))) {
+                csv.append(String.format(Locale.ROOT, "0,\"%s\",%.4f,%.4f,%d,%d,,,%s,%.6f%n", e.arch().id(), e.accuracy(),
+                        e.latencyMs(), e.macs(), e.params(), onFront.contains(e.arch().id()), before));
+            }
+        }
         for (int i = 0; i < done.size(); i++) {
             Evaluation e = done.get(i);
             Map<Objective, Double> p = predictions.get(i);
@@ -267,7 +290,8 @@ public final class ParetoSearch {
             m.addProperty("latencyMs", e.latencyMs());
             m.addProperty("macs", e.macs());
             m.addProperty("params", e.params());
-            Map<Objective, Double> p = predictions.get(done.indexOf(e));
+            int asked = done.indexOf(e);
+            Map<Objective, Double> p = asked < 0 ? Map.of() : predictions.get(asked);
             if (!p.isEmpty()) {
                 JsonObject predicted = new JsonObject();
                 p.forEach((o, v) -> predicted.addProperty(o.label(), v));

@@ -9,10 +9,12 @@ import java.util.SplittableRandom;
 import org.nas4j.algorithms.split.SplitTree;
 import org.nas4j.algorithms.train.Checkpoint;
 import org.nas4j.algorithms.train.ChildEvaluator;
+import org.nas4j.algorithms.sampling.Samplers;
 import org.nas4j.algorithms.train.TrainConfig;
 import org.nas4j.algorithms.train.TrainingData;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.supernet.Supernet;
+import org.nas4j.core.train.ArchSampler;
 import org.nas4j.core.util.Seeds;
 import org.nas4j.core.util.UserException;
 import org.nas4j.datasets.Datasets;
@@ -129,6 +131,20 @@ public final class Run implements AutoCloseable {
      */
     public TrainingData trainingData(TrainConfig config) {
         return task.trainingData(config);
+    }
+
+    /** @return a new sampler of the run's configuration, binning children by this supernet's MACs */
+    public ArchSampler sampler() {
+        TrainConfig c = spec.train();
+        return Samplers.byName(c.sampler(), c.randomChildren(), net, c.seed());
+    }
+
+    /**
+     * @return the validation images, without augmentation, for samplers that learn from held-out loss
+     *     (ShiftNAS); null for a translation run
+     */
+    public TrainingData heldOutData() {
+        return task instanceof ImageTask images ? TrainingData.heldOut(images.validation()) : null;
     }
 
     /**

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.nas4j.algorithms.sampling.Samplers;
 import org.nas4j.algorithms.split.GradientMatch;
 import org.nas4j.algorithms.split.GradientMatchingScorer;
 import org.nas4j.algorithms.split.RestrictedSampler;
@@ -260,12 +259,12 @@ public final class Splitting {
 
     private static SupernetTrainer trainer(RunDirectory dir, Run run, SplitTree.Node node) {
         TrainConfig c = run.spec().train();
-        return new SupernetTrainer(run.net(), run.trainingData(c), c, sampler(run, node), dir.subCheckpoint(node.id()));
+        return new SupernetTrainer(run.net(), run.trainingData(c), c, sampler(run, node), dir.subCheckpoint(node.id()),
+                run.heldOutData());
     }
 
     private static ArchSampler sampler(Run run, SplitTree.Node node) {
-        TrainConfig c = run.spec().train();
-        ArchSampler inner = Samplers.byName(c.sampler(), c.randomChildren());
+        ArchSampler inner = run.sampler();
         return node.id() == 0 ? inner : new RestrictedSampler(SplitTree.subspace(run.net().space(), node), inner);
     }
 
@@ -291,8 +290,7 @@ public final class Splitting {
     private static Budget budget(SplitTree tree, Plan plan, TrainConfig config, Run run, Map<Integer, Integer> stopped) {
         int perEpoch = Math.max(1, run.trainingData(config).size() / config.batchSize());
         SearchSpace space = run.net().space();
-        int perStep = Samplers.byName(config.sampler(), config.randomChildren())
-                .plan(space, new SplittableRandom(0)).children().size();
+        int perStep = run.sampler().plan(space, new SplittableRandom(0)).children().size();
         long steps = 0;
         long scoring = 0;
         for (SplitTree.Node n : tree.nodes()) {

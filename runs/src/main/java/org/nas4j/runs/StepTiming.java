@@ -62,7 +62,7 @@ public final class StepTiming {
             NDArray y = manager.randomInteger(0, 10, new Shape(plan.batchSize()), DataType.INT64);
             ParameterStore ps = new ParameterStore(manager, false);
             TrainConfig config = TrainConfig.defaults(plan.sampler(), 1);
-            ArchSampler plans = plan.arch() == null ? Samplers.byName(plan.sampler(), config.randomChildren())
+            ArchSampler plans = plan.arch() == null ? Samplers.byName(plan.sampler(), config.randomChildren(), net, 0)
                     : new FixedSampler(plan.arch().equals("max") ? net.space().largest()
                             : plan.arch().equals("min") ? net.space().smallest() : net.space().parse(plan.arch()));
             TrainingStep step = new TrainingStep(net, ps, new NesterovSgd(net.getParameters(), manager.newSubManager(), config), 0.1f);

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.nas4j.algorithms.sampling.FixedSampler;
-import org.nas4j.algorithms.sampling.Samplers;
 import org.nas4j.algorithms.train.SupernetTrainer;
 import org.nas4j.algorithms.train.TrainConfig;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.space.SearchSpace;
 import org.nas4j.core.train.ArchSampler;
+import org.nas4j.core.util.UserException;
 import org.nas4j.core.util.Seeds;
 
 /**
@@ -59,13 +59,19 @@ public final class Training {
         Run run = Run.open(dir.exists() ? dir.read() : spec);
         try {
             RunSpec resolved = run.spec();
+            TrainConfig c = resolved.train();
+            if (c.sampler().startsWith("shiftnas") && run.heldOutData() == null) {
+                throw new UserException("--sampler " + c.sampler() + " learns from held-out images, and a " + run.task().dataName()
+                        + " run has none; choose another sampler (sandwich, attentive)");
+            }
+            // made before the run is written: a sampler that refuses the space leaves nothing behind
+            Arch alone = resolved.arch() == null ? null : run.net().space().parse(resolved.arch());
+            ArchSampler sampler = alone != null ? new FixedSampler(alone) : run.sampler();
             if (!dir.exists()) {
                 dir.write(resolved);
             }
-            TrainConfig c = resolved.train();
-            Arch alone = resolved.arch() == null ? null : run.net().space().parse(resolved.arch());
-            ArchSampler sampler = alone != null ? new FixedSampler(alone) : Samplers.byName(c.sampler(), c.randomChildren());
-            SupernetTrainer trainer = new SupernetTrainer(run.net(), run.trainingData(c), c, sampler, dir.checkpoint());
+            SupernetTrainer trainer = new SupernetTrainer(run.net(), run.trainingData(c), c, sampler, dir.checkpoint(),
+                    run.heldOutData());
             progress.report(String.format(Locale.ROOT, "training %s on %s, %s%s, %d epochs x %d steps, run %s",
                     resolved.space(), run.task().describe(), alone != null ? "the child " + alone.id() + " alone" : c.sampler()
                     + " sampler", c.weightMixture().routed() ? ", mixture " + c.weightMixture().describe() : "", c.epochs(),
@@ -85,6 +91,10 @@ public final class Training {
                     o.addProperty("loss", meanLoss);
                     o.addProperty("skippedSteps", skipped);
                     o.addProperty("seconds", (System.nanoTime() - startNanos) / 1e9);
+                    JsonObject learned = sampler.state();
+                    if (learned != null) {
+                        o.add("sampler", learned);
+                    }
                     try {
                         if (snapshots) {
                             Files.copy(dir.checkpoint(), dir.snapshot(epoch), StandardCopyOption.REPLACE_EXISTING);

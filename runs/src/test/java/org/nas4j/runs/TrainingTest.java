@@ -5,18 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nas4j.algorithms.search.Archive;
 import org.nas4j.algorithms.search.Evaluation;
 import org.nas4j.algorithms.search.Objective;
 import org.nas4j.algorithms.train.TrainConfig;
+import org.nas4j.core.space.SearchSpace;
 import org.nas4j.datasets.TestFiles;
 import org.nas4j.spaces.serving.ModelExporter.Format;
 import org.nas4j.spaces.serving.ModelExporter.ServingEngine;
@@ -45,6 +50,32 @@ class TrainingTest {
         }
     }
 
+    /**
+     * The front holds exactly the archived evaluations that no other dominates (higher accuracy, fewer
+     * MACs), the smallest and largest children included, though they are measured outside the budget;
+     * {@code pareto.csv} lists those two at index 0 with the same flags.
+     */
+    private static void assertFrontIsEveryUndominatedEvaluation(RunDirectory run, SearchSpace space,
+            ParetoSearch.Outcome outcome) throws IOException {
+        List<Evaluation> archived = new ArrayList<>(Archive.open(run.evaluations(), space).all());
+        Set<String> expected = new HashSet<>();
+        for (Evaluation e : archived) {
+            boolean dominated = archived.stream().anyMatch(o -> o.accuracy() >= e.accuracy() && o.macs() <= e.macs()
+                    && (o.accuracy() > e.accuracy() || o.macs() < e.macs()));
+            if (!dominated) {
+                expected.add(e.arch().id());
+            }
+        }
+        assertTrue(expected.contains(space.smallest().id()), "the smallest child has the fewest MACs");
+        assertEquals(expected, outcome.front().stream().map(e -> e.arch().id()).collect(Collectors.toSet()));
+        List<ParetoSearch.Row> rows = ParetoSearch.readCsv(RunDirectory.pareto(run.search("lib"), "csv"), space);
+        assertEquals(6, rows.size());
+        assertEquals(Set.of(space.smallest().id(), space.largest().id()), rows.stream().filter(r -> r.index() == 0)
+                .map(r -> r.evaluation().arch().id()).collect(Collectors.toSet()));
+        assertEquals(expected, rows.stream().filter(ParetoSearch.Row::onFront).map(r -> r.evaluation().arch().id())
+                .collect(Collectors.toSet()));
+    }
+
     @Test
     void trainSearchPickExportReportToTheListenerAndResume() throws Exception {
         Path data = Files.createDirectories(dir.resolve("fmnist"));
@@ -65,6 +96,7 @@ class TrainingTest {
                     4, 0, false, "lib");
             ParetoSearch.Outcome outcome = ParetoSearch.run(run, trained, plan, ChildMeasurer.Settings.defaults(), search);
             assertEquals(4, outcome.evaluations().size());
+            assertFrontIsEveryUndominatedEvaluation(run, trained.net().space(), outcome);
             Evaluation best = FrontPick.pick(run.root(), trained.net().space(), "best");
             Export.Exported e = Export.export(trained, run, best.arch(), "m", model, ServingEngine.PYTORCH, Set.of(Format.DJL));
             assertTrue(e.metrics().get("testAccuracy").getAsDouble() >= 0);

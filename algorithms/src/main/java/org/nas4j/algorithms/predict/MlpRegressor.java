@@ -7,6 +7,7 @@ import ai.djl.training.GradientCollector;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.nas4j.core.nn.Scale;
 import org.nas4j.algorithms.train.Adam;
 
 /**
@@ -100,7 +101,7 @@ public final class MlpRegressor implements Regressor {
                         NDArray squares = first.square();
                         squares.attach(step);
                         // weight decay keeps the few-sample fits smooth: L2 on the first layer, as a loss term
-                        NDArray loss = out.sub(target).square().mean().add(squares.sum().mul(0.5e-3f));
+                        NDArray loss = out.sub(target).square().mean().add(Scale.by(squares.sum(), 0.5e-3f));
                         gc.backward(loss);
                     }
                     // outside the collector: the update is no part of the graph

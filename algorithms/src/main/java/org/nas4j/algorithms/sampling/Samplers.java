@@ -1,29 +1,55 @@
 package org.nas4j.algorithms.sampling;
 
 import java.util.List;
+import java.util.function.ToLongFunction;
+import org.nas4j.core.space.Arch;
+import org.nas4j.core.supernet.Supernet;
 import org.nas4j.core.train.ArchSampler;
+import org.nas4j.core.util.Seeds;
 import org.nas4j.core.util.UserException;
 
 /** The samplers by CLI name. */
 public final class Samplers {
 
     /** Every sampler's name. */
-    public static final List<String> NAMES = List.of("uniform", "distinct", "fair", "sandwich", "sandwich-labels");
+    public static final List<String> NAMES = List.of("uniform", "distinct", "fair", "sandwich", "sandwich-labels",
+            "attentive", "attentive-worst", "shiftnas", "shiftnas-bins");
+
+    /** Candidates per attentive child (AttentiveNAS's released config: BestUp-3). */
+    static final int ATTENTIVE_CANDIDATES = 3;
 
     private Samplers() {}
 
     /**
-     * @param name {@code uniform}, {@code distinct}, {@code fair}, {@code sandwich} or {@code sandwich-labels}
-     * @param randomChildren random children per sandwich step
+     * @param name one of {@link #NAMES}
+     * @param randomChildren random children per sandwich step (attentive ones for {@code attentive}); {@code
+     *     shiftnas} and {@code shiftnas-bins} draw as many children per step as the sandwich rule trains (this
+     *     plus 2)
+     * @param net the supernet trained (the complexity-aware samplers bin children by its MACs; ShiftNAS's
+     *     generator gates it)
+     * @param seed the run's seed (the generator's initial weights)
      * @return the sampler
      */
-    public static ArchSampler byName(String name, int randomChildren) {
+    public static ArchSampler byName(String name, int randomChildren, Supernet net, long seed) {
+        ToLongFunction<Arch> macs = a -> net.cost(a).macs();
         return switch (name) {
             case "uniform" -> new UniformSampler();
             case "fair" -> new FairSampler();
             case "distinct" -> new DistinctSampler();
             case "sandwich" -> new SandwichSampler(randomChildren);
             case "sandwich-labels" -> new SandwichSampler(randomChildren, false);
+            case "attentive" -> new AttentiveSampler(randomChildren, ATTENTIVE_CANDIDATES, AttentiveSampler.Keep.BEST, macs);
+            case "attentive-worst" -> new AttentiveSampler(randomChildren, ATTENTIVE_CANDIDATES, AttentiveSampler.Keep.WORST,
+                    macs);
+            case "shiftnas" -> {
+                if (!net.gateable()) {
+                    throw new UserException("--sampler shiftnas trains a generator through the choices of elastic blocks, "
+                            + "which space " + net.space().name() + " has not; use shiftnas-bins (no generator) or another sampler");
+                }
+                yield new ShiftSampler(randomChildren + 2, macs, ShiftSampler.Schedule.DEFAULT, new ArchitectureGenerator(
+                        net.space(), macs, ArchitectureGenerator.Settings.DEFAULT, Seeds.derive(seed, "generator", 0)));
+            }
+            case "shiftnas-bins" -> new ShiftSampler(randomChildren + 2, macs, ShiftSampler.Schedule.DEFAULT);
             default -> throw new UserException(unknown(name));
         };
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.nas4j.core.nn.Scale;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.space.Dimension;
 import org.nas4j.core.space.SearchSpace;
@@ -18,6 +19,10 @@ import org.nas4j.core.space.SearchSpace;
  * space in its order (for a cell space: each block's inputs and operations). The token chosen at
  * one step is embedded as the next step's input; each dimension has its own slice of the output
  * layer. Its weights are DJL arrays that collect gradients, initialized from the search's seed.
+ *
+ * <p>It also serves as ShiftNAS's architecture generator: conditioned on a target cost (added to
+ * the first input), it emits a child through straight-through Gumbel-softmax choices whose rows
+ * carry gradients back to its weights, or its most likely child for a target.
  */
 public final class LstmController implements AutoCloseable {
 
@@ -28,6 +33,7 @@ public final class LstmController implements AutoCloseable {
     private final int vocabulary;
     private final NDManager manager;
     private final NDArray start;
+    private final NDArray condition;
     private final NDArray embedding;
     private final NDArray inputWeights;
     private final NDArray hiddenWeights;
@@ -59,6 +65,8 @@ public final class LstmController implements AutoCloseable {
         gateBias = weights(rng, 1, 4 * hidden);
         outWeights = weights(rng, hidden, vocabulary);
         outBias = weights(rng, 1, vocabulary);
+        // drawn last: a controller of a given seed draws the weights it always drew
+        condition = weights(rng, 1, hidden);
     }
 
     private NDArray weights(SplittableRandom rng, int rows, int cols) {
@@ -73,7 +81,7 @@ public final class LstmController implements AutoCloseable {
 
     /** @return every weight array, for an optimizer */
     public List<NDArray> parameters() {
-        return List.of(start, embedding, inputWeights, hiddenWeights, gateBias, outWeights, outBias);
+        return List.of(start, embedding, inputWeights, hiddenWeights, gateBias, outWeights, outBias, condition);
     }
 
     /** @return the manager that owns the weights (optimizer state belongs there too) */
@@ -141,6 +149,77 @@ public final class LstmController implements AutoCloseable {
             x = oneHot(tokens, d, step).matMul(embedding);
         }
         return logProb.expandDims(1).concat(entropy.expandDims(1), 1);
+    }
+
+    /**
+     * A child emitted for a target.
+     *
+     * @param arch the child
+     * @param values every dimension's emitted value, inactive ones included
+     * @param oneHots per dimension a row {@code (choices)}: the one-hot of the emitted value, with the
+     *     gradient of the Gumbel-softmax it was drawn from (straight through)
+     */
+    public record Generated(Arch arch, Map<String, String> values, Map<String, NDArray> oneHots) {}
+
+    /**
+     * Emits a child for a target, drawing each choice by Gumbel-softmax (recorded for gradients when
+     * called inside a gradient collector).
+     *
+     * @param target the target, scaled to [0, 1]
+     * @param temperature the softmax's temperature
+     * @param rng draws the Gumbel noise
+     * @param step owns the temporaries and the rows
+     * @return the child and its straight-through rows
+     */
+    public Generated generate(float target, double temperature, SplittableRandom rng, NDManager step) {
+        return emit(target, temperature, rng, step);
+    }
+
+    /**
+     * @param target the target, scaled to [0, 1]
+     * @param step owns the temporaries
+     * @return the child of the most likely choice at every step
+     */
+    public Arch mostLikely(float target, NDManager step) {
+        return emit(target, 0, null, step).arch();
+    }
+
+    private Generated emit(float target, double temperature, SplittableRandom rng, NDManager step) {
+        List<Dimension> dims = space.dimensions();
+        State s = new State(step.zeros(new Shape(1, hidden)), step.zeros(new Shape(1, hidden)));
+        // the first operand decides where a result lives: keep the step's arrays in the step's manager
+        NDArray x = step.ones(new Shape(1, 1)).matMul(start).add(step.full(new Shape(1, 1), target).matMul(condition));
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, NDArray> rows = new LinkedHashMap<>();
+        for (int d = 0; d < dims.size(); d++) {
+            s = cell(x, s);
+            int n = dims.get(d).size();
+            NDArray logits = logits(s.h(), d);
+            NDArray soft = null;
+            if (rng != null) {
+                float[] gumbel = new float[n];
+                for (int j = 0; j < n; j++) {
+                    gumbel[j] = (float) -Math.log(-Math.log(Math.max(rng.nextDouble(), 1e-12)));
+                }
+                logits = logits.add(step.create(gumbel, new Shape(1, n)));
+                soft = Scale.by(logits, (float) (1 / temperature)).softmax(1);
+            }
+            float[] v = logits.toFloatArray();
+            int k = 0;
+            for (int j = 1; j < n; j++) {
+                k = v[j] > v[k] ? j : k;
+            }
+            float[] hot = new float[n];
+            hot[k] = 1f;
+            NDArray row = step.create(hot, new Shape(1, n));
+            if (soft != null) {
+                row = row.sub(soft.stopGradient()).add(soft);
+            }
+            values.put(dims.get(d).name(), dims.get(d).choices().get(k));
+            rows.put(dims.get(d).name(), row.reshape(n));
+            x = row.matMul(embedding.get(step, new NDIndex("{}:{}", offset[d], offset[d] + n)));
+        }
+        return new Generated(space.of(values), values, rows);
     }
 
     private record State(NDArray h, NDArray c) {}

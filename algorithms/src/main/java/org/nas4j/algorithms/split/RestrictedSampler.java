@@ -1,9 +1,12 @@
 package org.nas4j.algorithms.split;
 
+import ai.djl.ndarray.NDManager;
+import com.google.gson.JsonObject;
 import java.util.random.RandomGenerator;
 import org.nas4j.core.space.SearchSpace;
 import org.nas4j.core.train.ArchSampler;
 import org.nas4j.core.train.StepPlan;
+import org.nas4j.core.train.StepProbe;
 
 /**
  * Trains a sub-supernet: any sampler, drawing from the sub-space instead of the whole space.
@@ -16,5 +19,25 @@ public record RestrictedSampler(SearchSpace subspace, ArchSampler inner) impleme
     @Override
     public StepPlan plan(SearchSpace space, RandomGenerator rng) {
         return inner.plan(subspace, rng);
+    }
+
+    @Override
+    public StepPlan plan(SearchSpace space, RandomGenerator rng, StepProbe probe) {
+        return inner.plan(subspace, rng, probe);
+    }
+
+    @Override
+    public void afterStep(NDManager step) {
+        inner.afterStep(step);
+    }
+
+    @Override
+    public JsonObject state() {
+        return inner.state();
+    }
+
+    @Override
+    public void restore(JsonObject state) {
+        inner.restore(state);
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.nas4j.core.supernet.Supernet;
 import org.nas4j.core.util.AtomicFiles;
 import org.nas4j.core.util.UserException;
@@ -28,6 +29,8 @@ public final class Checkpoint {
 
     private static final String MAGIC = "nas4j-checkpoint";
     private static final int VERSION = 1;
+    /** The prefix of a sampler's arrays among the buffers. */
+    static final String SAMPLER = "sampler:";
 
     private Checkpoint() {}
 
@@ -39,11 +42,26 @@ public final class Checkpoint {
      * @throws IOException if writing fails (the previous file is then intact)
      */
     public static void save(Path file, Supernet net, SupernetOptimizer optimizer, JsonObject header) throws IOException {
+        save(file, net, optimizer, header, Map.of());
+    }
+
+    /**
+     * @param file the checkpoint file
+     * @param net the supernet
+     * @param optimizer its optimizer, or null to save weights only
+     * @param header what else to record (step, ...); the space name is added
+     * @param sampler arrays the sampler learns, saved among the buffers under {@value #SAMPLER}NAME
+     * @throws IOException if writing fails (the previous file is then intact)
+     */
+    public static void save(Path file, Supernet net, SupernetOptimizer optimizer, JsonObject header,
+            Map<String, NDArray> sampler) throws IOException {
         Map<String, NDArray> weights = new LinkedHashMap<>();
         for (Pair<String, Parameter> p : net.getParameters()) {
             weights.put(p.getKey(), p.getValue().getArray());
         }
-        save(file, net.space().name(), weights, optimizer == null ? Map.of() : optimizer.buffers(), header);
+        Map<String, NDArray> buffers = new LinkedHashMap<>(optimizer == null ? Map.of() : optimizer.buffers());
+        sampler.forEach((name, a) -> buffers.put(SAMPLER + name, a));
+        save(file, net.space().name(), weights, buffers, header);
     }
 
     /**
@@ -97,6 +115,22 @@ public final class Checkpoint {
      * @throws UserException if the file is missing, corrupt, or of another space or shape
      */
     public static JsonObject load(Path file, Supernet net, SupernetOptimizer optimizer, NDManager scratch) {
+        return load(file, net, optimizer, scratch, (name, a) -> {});
+    }
+
+    /**
+     * Loads as {@link #load(Path, Supernet, SupernetOptimizer, NDManager)}, and hands the sampler's
+     * arrays to it.
+     *
+     * @param file the checkpoint
+     * @param net the supernet, built for the checkpoint's space
+     * @param optimizer receives the momentum buffers, or null
+     * @param scratch a manager for decoding (the sampler's arrays live there until the call returns)
+     * @param sampler receives each array the sampler saved, by its name
+     * @return the checkpoint's header
+     */
+    public static JsonObject load(Path file, Supernet net, SupernetOptimizer optimizer, NDManager scratch,
+            BiConsumer<String, NDArray> sampler) {
         if (!Files.isRegularFile(file)) {
             throw new UserException("no checkpoint at " + file + ": train first ('nas4j train ... --out RUN_DIR')");
         }
@@ -131,7 +165,9 @@ public final class Checkpoint {
             for (int i = 0; i < buffers; i++) {
                 String name = in.readUTF();
                 NDArray a = readArray(in, tmp);
-                if (optimizer != null) {
+                if (name.startsWith(SAMPLER)) {
+                    sampler.accept(name.substring(SAMPLER.length()), a);
+                } else if (optimizer != null) {
                     optimizer.restoreBuffer(name, a);
                 }
             }

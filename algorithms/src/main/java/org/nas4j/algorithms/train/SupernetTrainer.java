@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.nas4j.core.space.Arch;
 import org.nas4j.core.supernet.Supernet;
 import org.nas4j.core.train.ArchSampler;
+import org.nas4j.core.train.StepProbe;
 import org.nas4j.core.util.Seeds;
 import org.nas4j.datasets.ImageBatches;
 import org.slf4j.Logger;
@@ -29,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class SupernetTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SupernetTrainer.class);
+    /** Held-out images a sampler's losses are measured on: the first of the held-out split, the same at every step. */
+    static final int HELD_OUT_BATCH = 256;
 
     /** Receives progress. */
     public interface Listener {
@@ -53,6 +58,7 @@ public final class SupernetTrainer {
     private final TrainConfig config;
     private final ArchSampler sampler;
     private final Path checkpoint;
+    private final TrainingData heldOut;
 
     /**
      * @param net an initialized supernet
@@ -64,11 +70,27 @@ public final class SupernetTrainer {
      */
     public SupernetTrainer(
             Supernet net, TrainingData data, TrainConfig config, ArchSampler sampler, Path checkpoint) {
+        this(net, data, config, sampler, checkpoint, null);
+    }
+
+    /**
+     * @param net an initialized supernet
+     * @param data the training split
+     * @param config the run's configuration
+     * @param sampler which children each step trains
+     * @param checkpoint the checkpoint file (written at every epoch's end and every {@code
+     *     checkpointEvery} steps)
+     * @param heldOut images the sampler may measure losses on ({@link StepProbe#heldOutLoss}), without
+     *     augmentation; null for none
+     */
+    public SupernetTrainer(Supernet net, TrainingData data, TrainConfig config, ArchSampler sampler, Path checkpoint,
+            TrainingData heldOut) {
         this.net = net;
         this.data = data;
         this.config = config;
         this.sampler = sampler;
         this.checkpoint = checkpoint;
+        this.heldOut = heldOut;
     }
 
     /** @return optimizer steps per epoch (the last partial batch is dropped) */
@@ -105,7 +127,11 @@ public final class SupernetTrainer {
                 : resume && Files.isRegularFile(averageFile) && Files.isRegularFile(checkpoint)
                         ? WeightAverage.load(averageFile, net, state) : new WeightAverage(state);
         if (resume && Files.isRegularFile(checkpoint)) {
-            start = Checkpoint.load(checkpoint, net, optimizer, manager).get("step").getAsLong();
+            JsonObject header = Checkpoint.load(checkpoint, net, optimizer, manager, sampler::restoreArray);
+            start = header.get("step").getAsLong();
+            if (header.has("sampler")) {
+                sampler.restore(header.getAsJsonObject("sampler"));
+            }
         }
         if (stopAfter >= 0 && start >= stopAfter) {
             return start;
@@ -132,7 +158,9 @@ public final class SupernetTrainer {
                 SplittableRandom rng = new SplittableRandom(Seeds.derive(config.seed(), "step", step));
                 NDList x = data.inputs(sm, positions, rng);
                 NDArray y = data.labels(sm, positions);
-                result = trainingStep.run(x, y, sampler.plan(net.space(), rng), lr);
+                StepProbe probe = probe(trainingStep, step, total, x, y, sm);
+                result = trainingStep.run(x, y, sampler.plan(net.space(), rng, probe), lr);
+                sampler.afterStep(sm);
             }
             if (result.applied()) {
                 lossSum += result.loss();
@@ -167,6 +195,47 @@ public final class SupernetTrainer {
         return total;
     }
 
+    /** What the step lets the sampler measure; the held-out batch is made only if asked for. */
+    private StepProbe probe(TrainingStep trainingStep, long step, long total, NDList x, NDArray y, NDManager sm) {
+        return new StepProbe() {
+            private NDList heldX;
+            private NDArray heldY;
+
+            @Override
+            public NDManager manager() {
+                return sm;
+            }
+
+            @Override
+            public long step() {
+                return step;
+            }
+
+            @Override
+            public long totalSteps() {
+                return total;
+            }
+
+            @Override
+            public float batchLoss(Arch child) {
+                return trainingStep.loss(x, y, child);
+            }
+
+            @Override
+            public float heldOutLoss(Arch child) {
+                if (heldOut == null) {
+                    throw new IllegalStateException("this run has no held-out images for the sampler to measure");
+                }
+                if (heldX == null) {
+                    int[] positions = IntStream.range(0, Math.min(HELD_OUT_BATCH, heldOut.size())).toArray();
+                    heldX = heldOut.inputs(sm, positions, new SplittableRandom(0));
+                    heldY = heldOut.labels(sm, positions);
+                }
+                return trainingStep.loss(heldX, heldY, child);
+            }
+        };
+    }
+
     /** @return where the running mean of the weights is kept while the run trains ({@code NAME.average.ckpt}) */
     public Path averageFile() {
         return averageFile(checkpoint);
@@ -189,8 +258,12 @@ public final class SupernetTrainer {
         JsonObject header = new JsonObject();
         header.addProperty("step", step);
         header.addProperty("stepsPerEpoch", stepsPerEpoch());
+        JsonObject samplerState = sampler.state();
+        if (samplerState != null) {
+            header.add("sampler", samplerState);
+        }
         try {
-            Checkpoint.save(checkpoint, net, optimizer, header);
+            Checkpoint.save(checkpoint, net, optimizer, header, sampler.arrays());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + checkpoint, e);
         }

@@ -39,7 +39,18 @@ public interface TrainingData {
      * @return the images with the run's augmentation
      */
     static TrainingData images(ImageBatches images, TrainConfig config, boolean flip) {
-        Augmentation augmentation = new Augmentation(config.augmentPad(), flip && config.flip());
+        return images(images, new Augmentation(config.augmentPad(), flip && config.flip()));
+    }
+
+    /**
+     * @param images held-out images
+     * @return them as they are, without augmentation
+     */
+    static TrainingData heldOut(ImageBatches images) {
+        return images(images, new Augmentation(0, false));
+    }
+
+    private static TrainingData images(ImageBatches images, Augmentation augmentation) {
         return new TrainingData() {
             @Override
             public int size() {

@@ -55,19 +55,19 @@ public final class TrainingStep {
      * @return the first child's loss and the gradient norm
      */
     public Result run(NDList x, NDArray y, StepPlan plan, double learningRate) {
-        NDArray labelled = y.getShape().dimension() == 2 ? y.flatten().gte(0) : null;
+        NDArray labelled = labelled(y);
         NDArray labels = labelled == null ? y : y.flatten().get(labelled);
         NDArray teacher = null;
         float firstLoss = 0;
         for (int i = 0; i < plan.children().size(); i++) {
             Arch child = plan.children().get(i);
+            StepPlan.Gates gates = plan.gates().get(i);
             net.activate(child);
             try (GradientCollector gc = y.getManager().getEngine().newGradientCollector()) {
-                NDArray logits = net.forward(ps, x, true).singletonOrThrow();
-                if (labelled != null) {
-                    // a sequence model: one prediction per labelled token
-                    logits = logits.reshape(-1, logits.getShape().getLastDimension()).get(labelled);
+                if (gates != null) {
+                    net.gate(gates.oneHots());
                 }
+                NDArray logits = predictions(net.forward(ps, x, true).singletonOrThrow(), labelled);
                 NDArray loss;
                 if (teacher == null) {
                     loss = Losses.smoothedCrossEntropy(logits, labels, labelSmoothing);
@@ -77,13 +77,44 @@ public final class TrainingStep {
                 } else {
                     loss = Losses.softCrossEntropy(logits, teacher);
                 }
-                gc.backward(loss);
                 if (i == 0) {
                     firstLoss = loss.getFloat();
+                }
+                gc.backward(gates == null ? loss : loss.add(gates.penalty()));
+            } finally {
+                if (gates != null) {
+                    net.gate(null);
                 }
             }
         }
         float norm = optimizer.step(learningRate, x.head().getManager());
         return new Result(firstLoss, norm);
+    }
+
+    /**
+     * A child's loss on a batch as training measures it (batch statistics, smoothed labels), without
+     * gradients and without changing the weights.
+     *
+     * @param x the batch's inputs
+     * @param y its labels
+     * @param child the child
+     * @return its loss
+     */
+    public float loss(NDList x, NDArray y, Arch child) {
+        NDArray labelled = labelled(y);
+        net.activate(child);
+        NDArray logits = predictions(net.forward(ps, x, true).singletonOrThrow(), labelled);
+        return Losses.smoothedCrossEntropy(logits, labelled == null ? y : y.flatten().get(labelled), labelSmoothing)
+                .getFloat();
+    }
+
+    /** @return for token labels {@code (N, T)}, which positions carry one; null for class labels */
+    private static NDArray labelled(NDArray y) {
+        return y.getShape().dimension() == 2 ? y.flatten().gte(0) : null;
+    }
+
+    /** A sequence model predicts every position: keep one prediction per labelled token. */
+    private static NDArray predictions(NDArray logits, NDArray labelled) {
+        return labelled == null ? logits : logits.reshape(-1, logits.getShape().getLastDimension()).get(labelled);
     }
 }

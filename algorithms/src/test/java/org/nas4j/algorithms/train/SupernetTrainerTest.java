@@ -12,7 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.google.gson.JsonObject;
+import java.util.function.Function;
 import org.nas4j.algorithms.sampling.SandwichSampler;
+import org.nas4j.algorithms.sampling.ShiftSampler;
+import java.util.random.RandomGenerator;
+import org.nas4j.core.space.SearchSpace;
+import org.nas4j.core.train.ArchSampler;
+import org.nas4j.core.train.StepPlan;
+import org.nas4j.core.train.StepProbe;
 import org.nas4j.algorithms.sampling.UniformSampler;
 import org.nas4j.core.testing.ToySupernet;
 import org.nas4j.datasets.ImageBatches;
@@ -32,15 +40,63 @@ class SupernetTrainerTest {
         return w;
     }
 
+    /** @return the sampler with its state saved but never restored */
+    private static ArchSampler forgetful(ArchSampler inner) {
+        return new ArchSampler() {
+            @Override
+            public StepPlan plan(SearchSpace space, RandomGenerator rng) {
+                return inner.plan(space, rng);
+            }
+
+            @Override
+            public StepPlan plan(SearchSpace space, RandomGenerator rng, StepProbe probe) {
+                return inner.plan(space, rng, probe);
+            }
+
+            @Override
+            public JsonObject state() {
+                return inner.state();
+            }
+        };
+    }
+
     private List<float[]> train(Path ckpt, TrainConfig config, boolean resume, long stopAfter, int initSeed) {
+        return train(ckpt, config, resume, stopAfter, initSeed, net -> new SandwichSampler(1));
+    }
+
+    private List<float[]> train(Path ckpt, TrainConfig config, boolean resume, long stopAfter, int initSeed,
+            Function<ToySupernet, ArchSampler> sampler) {
         try (NDManager m = NDManager.newBaseManager()) {
             m.getEngine().setRandomSeed(initSeed);
             ToySupernet net = new ToySupernet();
             net.initialize(m);
-            SupernetTrainer t = new SupernetTrainer(net, TrainingData.images(TinyData.batches(40, 1), config, true), config, new SandwichSampler(1), ckpt);
+            SupernetTrainer t = new SupernetTrainer(net, TrainingData.images(TinyData.batches(40, 1), config, true), config,
+                    sampler.apply(net), ckpt, TrainingData.heldOut(TinyData.batches(20, 2)));
             t.train(m, resume, stopAfter, QUIET);
             return weights(net);
         }
+    }
+
+    /**
+     * ShiftNAS's bin distribution learns during training (here from step 2, every 2 steps): it is
+     * saved with the checkpoint, so a run killed at step 11 and resumed from step 10 draws the same
+     * children as a run never stopped and ends with the same weights.
+     */
+    @Test
+    void aKilledShiftNasRunResumesWithItsLearnedDistribution() {
+        TrainConfig config = TinyData.config(3, 8, 4);
+        Function<ToySupernet, ArchSampler> shift = net -> new ShiftSampler(2, a -> net.cost(a).macs(),
+                new ShiftSampler.Schedule(2, 0.1, 0.5));
+        List<float[]> straight = train(dir.resolve("a.ckpt"), config, false, -1, 5, shift);
+        train(dir.resolve("b.ckpt"), config, false, 11, 5, shift);
+        List<float[]> resumed = train(dir.resolve("b.ckpt"), config, true, -1, 99, shift);
+        for (int i = 0; i < straight.size(); i++) {
+            assertArrayEquals(straight.get(i), resumed.get(i), 1e-6f, "parameter " + i);
+        }
+        // without its state the resumed sampler starts uniform again and trains other children
+        train(dir.resolve("c.ckpt"), config, false, 11, 5, shift);
+        List<float[]> forgetful = train(dir.resolve("c.ckpt"), config, true, -1, 99, net -> forgetful(shift.apply(net)));
+        assertTrue(differs(straight, forgetful), "the sampler's state changes what is trained after the resume");
     }
 
     @Test

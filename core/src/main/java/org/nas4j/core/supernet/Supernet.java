@@ -1,5 +1,6 @@
 package org.nas4j.core.supernet;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -7,6 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.nas4j.core.nn.AbstractElasticBlock;
 import org.nas4j.core.nn.RoutedWeight;
 import org.nas4j.core.nn.WeightCopier;
@@ -96,6 +98,25 @@ public abstract class Supernet extends AbstractElasticBlock {
      * @param progress steps done / all steps, in [0, 1)
      */
     public void setTrainingProgress(double progress) {}
+
+    /**
+     * Straight-through gates (ShiftNAS's architecture generator): per dimension a row over its
+     * choices that equals the active child's one-hot in value but carries the generator's gradient.
+     * The forward pass multiplies what each choice controls by its gate (a value of 1), so the task
+     * loss reaches the generator through the choices. Set after {@link #activate}, for one forward
+     * pass; null removes them.
+     *
+     * @param oneHots a row {@code (choices)} per dimension of the space, or null
+     * @throws UnsupportedOperationException for a space without elastic blocks to gate
+     */
+    public void gate(Map<String, NDArray> oneHots) {
+        throw new UnsupportedOperationException("the choices of space " + space().name() + " cannot be gated");
+    }
+
+    /** @return whether {@link #gate} is supported */
+    public boolean gateable() {
+        return false;
+    }
 
     /**
      * Sets every elastic block for this arch.

@@ -40,6 +40,7 @@ final class MbConvBlock extends AbstractElasticBlock {
     private final ElasticConv2d project;
     private final ElasticBatchNorm bnProject;
     private int expandRatio;
+    private NDArray gate;
 
     MbConvBlock(int in, int out, int stride, int maxKernel, int maxExpand, boolean withSe, Activation act,
             Mixture mixture) {
@@ -89,6 +90,11 @@ final class MbConvBlock extends AbstractElasticBlock {
         depthwise.setActiveKernel(kernel);
     }
 
+    /** @param gate multiplies the block's branch (its value 1, its gradient the generator's); null for none */
+    void setGate(NDArray gate) {
+        this.gate = gate;
+    }
+
     private NDArray run(Block b, ParameterStore ps, NDArray x, boolean training) {
         return b.forward(ps, new NDList(x), training).singletonOrThrow();
     }
@@ -103,6 +109,9 @@ final class MbConvBlock extends AbstractElasticBlock {
             y = run(se, ps, y, training);
         }
         y = run(bnProject, ps, run(project, ps, y, training), training);
+        if (gate != null) {
+            y = y.mul(gate);
+        }
         return new NDList(residual ? y.add(x) : y);
     }
 

@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nas4j.core.nn.Activation;
@@ -51,6 +52,7 @@ public final class OfaMbv3Supernet extends Supernet {
     private final ElasticBatchNorm headBn;
     private final ElasticLinear classifier;
     private int resolution;
+    private NDArray resolutionGate;
 
     /**
      * @param config the supernet's shape
@@ -159,6 +161,50 @@ public final class OfaMbv3Supernet extends Supernet {
         }
     }
 
+    /**
+     * The input is multiplied by the resolution's gate; each running block's branch by its kernel's
+     * and expand ratio's gates and by its stage's depth mask, ShiftNAS's Eq. 9: the sum of the depth
+     * gates of every depth that runs the block.
+     */
+    @Override
+    public void gate(Map<String, NDArray> oneHots) {
+        Arch arch = active();
+        resolutionGate = oneHots == null ? null : chosen(oneHots, arch, "r");
+        for (int s = 1; s <= stages.size(); s++) {
+            ElasticDepth<MbConvBlock> stage = stages.get(s - 1);
+            List<String> depths = space.dimension(OfaMbv3Space.depth(s)).choices();
+            for (int b = 1; b <= stage.blocks().size(); b++) {
+                MbConvBlock block = stage.blocks().get(b - 1);
+                if (oneHots == null || b > stage.activeDepth()) {
+                    block.setGate(null);
+                    continue;
+                }
+                NDArray depth = oneHots.get(OfaMbv3Space.depth(s));
+                float[] runs = new float[depths.size()];
+                for (int j = 0; j < runs.length; j++) {
+                    runs[j] = Integer.parseInt(depths.get(j)) >= b ? 1f : 0f;
+                }
+                NDArray mask = depth.mul(depth.getManager().create(runs)).sum();
+                block.setGate(mask.mul(chosen(oneHots, arch, OfaMbv3Space.kernel(s, b)))
+                        .mul(chosen(oneHots, arch, OfaMbv3Space.expand(s, b))));
+            }
+        }
+    }
+
+    @Override
+    public boolean gateable() {
+        return true;
+    }
+
+    /** @return the gate of the arch's choice of a dimension */
+    private NDArray chosen(Map<String, NDArray> oneHots, Arch arch, String dimension) {
+        NDArray row = oneHots.get(dimension);
+        if (row == null) {
+            throw new IllegalArgumentException("no gate for dimension " + dimension);
+        }
+        return row.get(space.dimension(dimension).choices().indexOf(arch.get(dimension)));
+    }
+
     private NDArray run(Block b, ParameterStore ps, NDArray x, boolean training) {
         return b.forward(ps, new NDList(x), training).singletonOrThrow();
     }
@@ -167,6 +213,9 @@ public final class OfaMbv3Supernet extends Supernet {
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = Resize.bilinear(inputs.singletonOrThrow(), resolution);
+        if (resolutionGate != null) {
+            x = x.mul(resolutionGate);
+        }
         x = STEM_ACT.apply(run(stemBn, ps, run(stem, ps, x, training), training));
         // after the stem: with 1 or 3 input channels the layouts coincide, so converting earlier is void
         x = ChannelsLast.of(x);

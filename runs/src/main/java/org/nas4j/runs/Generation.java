@@ -1,0 +1,56 @@
+package org.nas4j.runs;
+
+import java.io.IOException;
+import org.hipparchus.stat.regression.SimpleRegression;
+import org.nas4j.algorithms.sampling.ArchitectureGenerator;
+import org.nas4j.algorithms.sampling.ShiftSampler;
+import org.nas4j.algorithms.search.Archive;
+import org.nas4j.algorithms.search.Evaluation;
+import org.nas4j.algorithms.train.Checkpoint;
+import org.nas4j.core.util.UserException;
+
+/**
+ * ShiftNAS's architecture generator of a trained run: a child for a target MACs (the paper's use at
+ * search time: the most likely choice at every step, weights inherited), or for a target latency,
+ * turned into MACs by the line that fits the run's own measured children (latency against MACs).
+ */
+public final class Generation {
+
+    private Generation() {}
+
+    /**
+     * @param dir a run trained with {@code --sampler shiftnas}
+     * @param run the open run; its supernet receives the checkpoint's weights
+     * @return the generator with its trained weights
+     * @throws UserException for a run trained with another sampler
+     */
+    public static ArchitectureGenerator load(RunDirectory dir, Run run) {
+        String sampler = run.spec().train().sampler();
+        if (!sampler.equals("shiftnas")) {
+            throw new UserException("run " + dir.root() + " was trained with --sampler " + sampler
+                    + ", which trains no generator; train with --sampler shiftnas, or search this run ('nas4j search')");
+        }
+        ShiftSampler shift = (ShiftSampler) run.sampler();
+        Checkpoint.load(dir.checkpoint(), run.net(), null, run.manager(), shift::restoreArray);
+        return shift.generator();
+    }
+
+    /**
+     * @param dir the run
+     * @param run the open run
+     * @param latencyMs a target latency
+     * @return the MACs of that latency on the line through the run's evaluated children
+     * @throws UserException when the run has fewer than 2 evaluated children of distinct MACs
+     */
+    public static double macsForLatency(RunDirectory dir, Run run, double latencyMs) throws IOException {
+        SimpleRegression line = new SimpleRegression();
+        for (Evaluation e : Archive.open(dir.evaluations(), run.net().space()).all()) {
+            line.addData(e.macs(), e.latencyMs());
+        }
+        if (line.getN() < 2 || !(line.getSlope() > 0)) {
+            throw new UserException("--latency needs children of this run with measured latencies to map it to MACs: run "
+                    + "'nas4j search --run " + dir.root() + "' first, or give --macs");
+        }
+        return (latencyMs - line.getIntercept()) / line.getSlope();
+    }
+}
