@@ -2,9 +2,10 @@
 // random cells' accuracies, their 75th percentile, where each searched cell falls among them, and a
 // strip plot of the distribution.
 //
-//   java -cp CLASSPATH bench/NasnetTransfer.java OUT.png RANDOM_TRUTH.jsonl NAME=FOUND_TRUTH.jsonl:ARCH ...
+//   java -cp CLASSPATH bench/NasnetTransfer.java OUT.png RANDOM_TRUTH.jsonl[,MORE.jsonl] NAME=FOUND_TRUTH.jsonl[,MORE.jsonl]:ARCH ...
 //
-// A found cell is looked up by its arch in its truth file (nas4j truth --archs 0 --arch ...).
+// A found cell is looked up by its arch in its truth files (nas4j truth --archs 0 --arch ...); every cell's
+// accuracy is the mean over the seeds its truth files hold (one file per seed, or one with several).
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.awt.Color;
@@ -12,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -23,9 +26,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public class NasnetTransfer {
 
     public static void main(String[] args) throws Exception {
-        double[] random = accuracies(Path.of(args[1]), null).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] random = perArch(args[1]).values().stream().mapToDouble(a -> a.stream().mapToDouble(Double::doubleValue)
+                .average().orElseThrow()).sorted().toArray();
         double q75 = percentile(random, 0.75);
-        System.out.printf(Locale.ROOT, "random cells (%d): %s%n", random.length, Arrays.toString(random));
+        System.out.printf(Locale.ROOT, "random cells (%d): %s%n", random.length, Arrays.stream(random)
+                .mapToObj(a -> String.format(Locale.ROOT, "%.2f", a)).toList());
         System.out.printf(Locale.ROOT, "random cells: median %.2f%%, 75th percentile %.2f%%, best %.2f%%%n",
                 percentile(random, 0.5), q75, random[random.length - 1]);
         XYChart chart = new XYChartBuilder().width(640).height(360).title("Cells trained alone in the transfer stack")
@@ -41,7 +46,10 @@ public class NasnetTransfer {
             String[] nameRest = args[i].split("=", 2);
             int colon = nameRest[1].indexOf(':');
             String arch = nameRest[1].substring(colon + 1);
-            List<Double> acc = accuracies(Path.of(nameRest[1].substring(0, colon)), arch);
+            List<Double> acc = perArch(nameRest[1].substring(0, colon)).get(arch);
+            if (acc == null) {
+                throw new IllegalArgumentException("no measurement of " + arch + " in " + nameRest[1].substring(0, colon));
+            }
             double mean = acc.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             long below = Arrays.stream(random).filter(a -> a < mean).count();
             System.out.printf(Locale.ROOT, "%s: %.2f%%, above %d of %d random cells, %s the 75th percentile: %s%n",
@@ -53,17 +61,14 @@ public class NasnetTransfer {
         BitmapEncoder.saveBitmap(chart, args[0], BitmapEncoder.BitmapFormat.PNG);
     }
 
-    /** Accuracies of every line (or of the lines of one arch) of a truth file, over its seeds. */
-    private static List<Double> accuracies(Path truth, String arch) throws Exception {
-        List<Double> out = new ArrayList<>();
-        for (String line : Files.readAllLines(truth)) {
-            JsonObject o = JsonParser.parseString(line).getAsJsonObject();
-            if (arch == null || o.get("arch").getAsString().equals(arch)) {
-                out.add(o.get("accuracy").getAsDouble());
+    /** Each arch's accuracies, one per line (seed) of the comma-separated truth files. */
+    private static Map<String, List<Double>> perArch(String files) throws Exception {
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        for (String file : files.split(",")) {
+            for (String line : Files.readAllLines(Path.of(file))) {
+                JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+                out.computeIfAbsent(o.get("arch").getAsString(), k -> new ArrayList<>()).add(o.get("accuracy").getAsDouble());
             }
-        }
-        if (out.isEmpty()) {
-            throw new IllegalArgumentException("no measurement of " + arch + " in " + truth);
         }
         return out;
     }

@@ -2,7 +2,9 @@
 # Issue 17, continued: the 3-operation NASNet proxy of bench/nasnet-transfer.sh trained longer with its
 # last weights, its random children, REINFORCE and regularized evolution with 200 real evaluations each
 # on it, their best cells trained alone in the transfer stack with the recipe of the random cells there,
-# the proxy's rank quality against those random cells, and the plot. Resumable stage by stage.
+# the proxy's rank quality against those random cells, and the plot; then a second training seed of every
+# stack cell, random and searched, and the plot again with each cell's mean of the two seeds. Resumable
+# stage by stage.
 #
 # Usage: bench/nasnet-proxy-long.sh OUT_DIR [proxy_epochs=100]
 #   OUT_DIR must hold what bench/nasnet-transfer.sh OUT_DIR wrote: data/ and random/ (the random cells'
@@ -41,5 +43,16 @@ mvn -q -B -o dependency:build-classpath -pl cli -Dmdep.outputFile="$cp" >/dev/nu
 java -Djava.awt.headless=true -cp "cli/target/classes:$(cat "$cp")" bench/NasnetTransfer.java "$results/transfer$epochs.png" \
   "$out/random/truth.jsonl" "REINFORCE=$found/truth.jsonl:$rl" "evolution=$found/truth.jsonl:$ev" \
   | tee "$results/transfer$epochs.txt"
+# seed 1 of every stack cell (the same 10 random cells: the same draw), and each cell's mean of two seeds
+truth1() {  # out_dir [flags]
+  local dir="$1"; shift
+  "$nas4j" truth --space "$stack_space" --seeds 1 --epochs 3 "${common[@]}" "$@" --out "$dir" > "$dir.log" 2>&1
+}
+truth1 "$out/random-s1" --archs 10 & truth1 "$found-s1" --archs 0 --arch "$rl" --arch "$ev" & wait
+java -Djava.awt.headless=true -cp "cli/target/classes:$(cat "$cp")" bench/NasnetTransfer.java \
+  "$results/transfer$epochs-2seeds.png" "$out/random/truth.jsonl,$out/random-s1/truth.jsonl" \
+  "REINFORCE=$found/truth.jsonl,$found-s1/truth.jsonl:$rl" "evolution=$found/truth.jsonl,$found-s1/truth.jsonl:$ev" \
+  | tee "$results/transfer$epochs-2seeds.txt"
+cp "$out/random-s1/truth.jsonl" "$results/random-s1-truth.jsonl"; cp "$found-s1/truth.jsonl" "$results/found$epochs-s1-truth.jsonl"
 cp "$p/train-log.jsonl" "$results/proxy$epochs-train-log.jsonl"; cp "$found/truth.jsonl" "$results/found$epochs-truth.jsonl"
 for s in random reinforce evolution; do cp "$p/search/$s/pareto.csv" "$results/proxy$epochs-$s.csv"; done
