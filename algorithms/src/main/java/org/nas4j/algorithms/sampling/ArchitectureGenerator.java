@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.ToLongFunction;
+import java.util.random.RandomGenerator;
 import org.nas4j.algorithms.search.LstmController;
 import org.nas4j.algorithms.train.Adam;
 import org.nas4j.core.nn.Scale;
@@ -106,7 +107,7 @@ public final class ArchitectureGenerator implements AutoCloseable {
      * @param step the training step's manager (the rows and the penalty live there)
      * @return the child, its rows and its penalty
      */
-    public Child draw(double target, SplittableRandom rng, NDManager step) {
+    public Child draw(double target, RandomGenerator rng, NDManager step) {
         try (GradientCollector gc = step.getEngine().newGradientCollector()) {
             LstmController.Generated g = lstm.generate((float) scaled(target), settings.temperature(), rng, step);
             NDArray penalty = penalty(g, target, step);

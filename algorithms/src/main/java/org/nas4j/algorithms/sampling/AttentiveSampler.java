@@ -28,9 +28,6 @@ public final class AttentiveSampler implements ArchSampler {
         WORST
     }
 
-    /** Bins of the MACs range. */
-    static final int BINS = 10;
-
     private final int children;
     private final int candidates;
     private final Keep keep;
@@ -88,7 +85,7 @@ public final class AttentiveSampler implements ArchSampler {
 
     private ComplexityBins binsOf(SearchSpace space) {
         if (bins == null || bins.space() != space) {
-            bins = new ComplexityBins(space, macs, BINS);
+            bins = new ComplexityBins(space, macs, ComplexityBins.DEFAULT_BINS);
         }
         return bins;
     }

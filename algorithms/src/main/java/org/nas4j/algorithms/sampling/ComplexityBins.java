@@ -24,6 +24,11 @@ import org.nas4j.core.space.SearchSpace;
  */
 public final class ComplexityBins {
 
+    /**
+     * Bins of a space's MACs range unless told otherwise: AttentiveNAS cuts 25-MFLOP steps and ShiftNAS
+     * 0.1-GFLOP steps, about 10 bins on their spaces.
+     */
+    public static final int DEFAULT_BINS = 10;
     /** Children drawn uniformly into the table. */
     static final int TABLE_SIZE = 4000;
     /** Proposals tried before a table child of the bin is taken (AttentiveNAS's max_trials). */

@@ -33,8 +33,6 @@ import org.nas4j.core.train.StepProbe;
  */
 public final class ShiftSampler implements ArchSampler {
 
-    /** Bins of the MACs range (the paper: 0.1-GFLOP steps, about 8 on its spaces). */
-    static final int BINS = 10;
     /** Probe children per bin whose mean held-out loss is the bin's. */
     static final int PROBES = 2;
 
@@ -110,7 +108,7 @@ public final class ShiftSampler implements ArchSampler {
             List<ArchitectureGenerator.Child> drawn = new ArrayList<>();
             for (int i = 0; i < children; i++) {
                 int k = ComplexityBins.draw(p, rng);
-                drawn.add(generator.draw((bins.lower(k) + bins.upper(k)) / 2.0, (SplittableRandom) rng, probe.manager()));
+                drawn.add(generator.draw((bins.lower(k) + bins.upper(k)) / 2.0, rng, probe.manager()));
             }
             return new StepPlan(drawn.stream().map(ArchitectureGenerator.Child::arch).toList(), false,
                     drawn.stream().map(ArchitectureGenerator.Child::gates).toList());
@@ -164,11 +162,6 @@ public final class ShiftSampler implements ArchSampler {
         return p;
     }
 
-    /** @return the bins of the space last planned for */
-    public ComplexityBins bins() {
-        return bins;
-    }
-
     private boolean due(long step, long total) {
         long first = (long) Math.ceil(schedule.warmup() * total);
         return step >= first && (step - first) % schedule.every() == 0;
@@ -206,7 +199,7 @@ public final class ShiftSampler implements ArchSampler {
         if (bins != null && bins.space() == space) {
             return;
         }
-        bins = new ComplexityBins(space, macs, BINS);
+        bins = new ComplexityBins(space, macs, ComplexityBins.DEFAULT_BINS);
         SplittableRandom rng = new SplittableRandom(0x9e0b_e5L);
         probes = new ArrayList<>();
         for (int k = 0; k < bins.size(); k++) {

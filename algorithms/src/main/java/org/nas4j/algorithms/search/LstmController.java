@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.nas4j.core.nn.Scale;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.space.Dimension;
@@ -171,7 +172,7 @@ public final class LstmController implements AutoCloseable {
      * @param step owns the temporaries and the rows
      * @return the child and its straight-through rows
      */
-    public Generated generate(float target, double temperature, SplittableRandom rng, NDManager step) {
+    public Generated generate(float target, double temperature, RandomGenerator rng, NDManager step) {
         return emit(target, temperature, rng, step);
     }
 
@@ -184,7 +185,7 @@ public final class LstmController implements AutoCloseable {
         return emit(target, 0, null, step).arch();
     }
 
-    private Generated emit(float target, double temperature, SplittableRandom rng, NDManager step) {
+    private Generated emit(float target, double temperature, RandomGenerator rng, NDManager step) {
         List<Dimension> dims = space.dimensions();
         State s = new State(step.zeros(new Shape(1, hidden)), step.zeros(new Shape(1, hidden)));
         // the first operand decides where a result lives: keep the step's arrays in the step's manager

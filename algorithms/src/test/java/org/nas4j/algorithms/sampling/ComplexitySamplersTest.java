@@ -116,7 +116,7 @@ class ComplexitySamplersTest {
         ToDoubleFunction<Arch> loss = a -> (a.id().hashCode() & 0xffff) / 65536.0;
         for (AttentiveSampler.Keep keep : AttentiveSampler.Keep.values()) {
             AttentiveSampler sampler = new AttentiveSampler(2, 3, keep, MACS);
-            ComplexityBins bins = new ComplexityBins(SPACE, MACS, AttentiveSampler.BINS);
+            ComplexityBins bins = new ComplexityBins(SPACE, MACS, ComplexityBins.DEFAULT_BINS);
             SplittableRandom rng = new SplittableRandom(7);
             int differs = 0;
             for (int step = 0; step < 20; step++) {
@@ -152,7 +152,7 @@ class ComplexitySamplersTest {
 
     @Test
     void shiftMovesProbabilityToTheBinsWhoseHeldOutLossStillFallsMost() {
-        ComplexityBins bins = new ComplexityBins(SPACE, MACS, ShiftSampler.BINS);
+        ComplexityBins bins = new ComplexityBins(SPACE, MACS, ComplexityBins.DEFAULT_BINS);
         int n = bins.size();
         // bin k's held-out loss falls at a rate growing with k: the largest children are the least trained
         ToDoubleFunction<Arch> rate = a -> 0.001 * (1 + bins.binOf(a));
