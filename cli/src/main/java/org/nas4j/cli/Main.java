@@ -42,6 +42,7 @@ public final class Main {
         commands.put("report", new ReportCommand());
         commands.put("profile", new ProfileCommand());
         commands.put("benchmark", new BenchmarkCommand());
+        commands.put("wl", new WlCommand());
         JCommander.Builder builder = JCommander.newBuilder().programName("nas4j");
         commands.forEach(builder::addCommand);
         JCommander jc = builder.build();

@@ -87,7 +87,7 @@ class CliErrorsTest {
     @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {"spaces", "train", "train-arch", "truth", "split", "search", "rank", "eval",
-                "quickstart", "export", "predict", "report", "profile", "benchmark"}) {
+                "quickstart", "export", "predict", "report", "profile", "benchmark", "generate", "wl"}) {
             Result r = nas4j(command, "--help");
             assertEquals(0, r.code, command + ": " + r.err);
             assertTrue(r.out.contains("Usage: " + command), command + ": " + r.out);
@@ -174,7 +174,7 @@ class CliErrorsTest {
         assertEquals(0, h.code, h.err);
         List<String> lines = h.out.lines().toList();
         for (String c : new String[] {"spaces", "train", "train-arch", "split", "search", "truth", "rank", "eval",
-                "quickstart", "export", "predict", "report", "profile", "benchmark"}) {
+                "quickstart", "export", "predict", "report", "profile", "benchmark", "generate", "wl"}) {
             assertEquals(1, lines.stream().filter(l -> l.startsWith("  " + c + " ")).count(), c + " in:\n" + h.out);
         }
         assertFalse(h.out.contains("--epochs"), "options belong to 'nas4j COMMAND --help':\n" + h.out);
