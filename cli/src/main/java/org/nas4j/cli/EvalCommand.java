@@ -1,8 +1,5 @@
 package org.nas4j.cli;
 
-import org.nas4j.runs.Run;
-import org.nas4j.runs.RunDirectory;
-import org.nas4j.runs.TranslationTask;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
@@ -15,10 +12,17 @@ import org.nas4j.core.space.Arch;
 import org.nas4j.core.supernet.Cost;
 import org.nas4j.core.util.UserException;
 import org.nas4j.datasets.ImageBatches;
+import org.nas4j.datasets.graph.GraphData;
 import org.nas4j.datasets.text.WordPair;
+import org.nas4j.runs.GraphTask;
+import org.nas4j.runs.Run;
+import org.nas4j.runs.RunDirectory;
+import org.nas4j.runs.TranslationTask;
+import org.nas4j.spaces.sgnn.SgnnArch;
 
 @Parameters(commandDescription = "Score a child of a trained supernet (image runs: BN recalibrated, top-1 accuracy;"
-        + " translation runs: greedy translations' exact match, character error rate and BLEU), with its MACs and params")
+        + " translation runs: greedy translations' exact match, character error rate and BLEU; graph runs: BN recalibrated,"
+        + " mean absolute error and SWL class), with its MACs and params")
 final class EvalCommand implements Command {
 
     @ParametersDelegate
@@ -46,6 +50,10 @@ final class EvalCommand implements Command {
                 printTranslation(wb, words, a);
                 return 0;
             }
+            if (wb.task() instanceof GraphTask graphs) {
+                printGraphs(wb, graphs, a);
+                return 0;
+            }
             ChildEvaluator eval = wb.evaluator();
             ImageBatches data = split.equals("test") ? wb.images().test() : wb.images().validation();
             double acc = eval.accuracy(a, data, wb.manager());
@@ -53,6 +61,19 @@ final class EvalCommand implements Command {
                     List.of(new ChildTable.Row(child.arch.length() > 10 ? "child" : child.arch, a, acc, wb.net().cost(a))));
         }
         return 0;
+    }
+
+    private void printGraphs(Run wb, GraphTask graphs, Arch a) {
+        List<GraphData.Sample> samples = split.equals("test") ? graphs.data().test() : graphs.data().validation();
+        graphs.recalibrate(wb.net(), a, wb.manager(), Run.RECALIBRATION_IMAGES, wb.spec().train().seed());
+        long start = System.nanoTime();
+        double mae = graphs.meanAbsoluteError(wb.net(), wb.manager(), samples);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Cost cost = wb.net().cost(a);
+        System.out.printf(Locale.ROOT, "%s graphs: %d, MAE %.4g (%.4g training deviations), class %s%n%.3f MMACs per graph of"
+                + " the data's mean size, %d params, %.0f graphs/s scored (batches of %d, batch tables built included):"
+                + " %s%n", split, samples.size(), mae, mae / graphs.scale(), SgnnArch.of(a).swlClass().label(), cost.mmacs(),
+                cost.params(), samples.size() / seconds, GraphTask.EVAL_BATCH, a.id());
     }
 
     private void printTranslation(Run wb, TranslationTask words, Arch a) {

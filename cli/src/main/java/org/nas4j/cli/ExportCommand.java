@@ -2,6 +2,7 @@ package org.nas4j.cli;
 
 import org.nas4j.runs.Run;
 import org.nas4j.runs.RunDirectory;
+import org.nas4j.runs.GraphTask;
 import org.nas4j.runs.TranslationTask;
 import org.nas4j.runs.Export;
 import org.nas4j.runs.FrontPick;
@@ -69,6 +70,14 @@ final class ExportCommand implements Command {
                         e.metrics().get("testCharacterBleu").getAsDouble(), e.cost().macs() / 1e6, e.cost().params(),
                         target.toAbsolutePath());
                 System.out.println("translate with it: nas4j predict --model " + target + " WORD...");
+                return 0;
+            }
+            if (wb.task() instanceof GraphTask graphs) {
+                System.out.printf(Locale.ROOT, "exported %s (class %s; test MAE %.4g; %.3f MMACs per graph of the data's mean size,"
+                        + " %,d params) to %s%n", a.id(), e.metrics().get("swlClass").getAsString(),
+                        e.metrics().get("testMae").getAsDouble(), e.cost().macs() / 1e6, e.cost().params(), target.toAbsolutePath());
+                System.out.println("predict with it: nas4j predict --model " + target + (graphs.data().input().equals("smiles")
+                        ? " SMILES..." : " GRAPH.txt..."));
                 return 0;
             }
             System.out.printf(Locale.ROOT, "exported %s (test acc %.2f%%, %.2f MMACs, %,d params) to %s%n",

@@ -27,7 +27,9 @@ final class FrontCharts {
 
     /** @return what the accuracy objective measures in a run of this space, for axis titles */
     static String scoreLabel(String space) {
-        return SpaceRegistry.get(space).translates() ? "validation character BLEU (%)" : "validation accuracy (%)";
+        SpaceRegistry.Entry entry = SpaceRegistry.get(space);
+        return entry.translates() ? "validation character BLEU (%)" : entry.readsGraphs() ? "validation mean absolute error"
+                : "validation accuracy (%)";
     }
 
     /** Accuracy against latency and against MACs: every evaluated child, and the front. */

@@ -14,11 +14,13 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.nas4j.core.util.UserException;
+import org.nas4j.datasets.graph.FeaturedGraph;
+import org.nas4j.spaces.serving.GraphModelCard;
 import org.nas4j.spaces.serving.LocalZoo;
 import org.nas4j.spaces.serving.TranslatorCard;
 
-@Parameters(commandDescription = "Classify image files, or translate words, with an exported model (a model directory"
-        + " or a zoo id)")
+@Parameters(commandDescription = "Classify image files, translate words, or predict a value per graph (SMILES strings or"
+        + " edge-list files), with an exported model (a model directory or a zoo id)")
 final class PredictCommand implements Command {
 
     @Parameter(names = "--model", description = "model directory, or artifact id in the zoo", required = true)
@@ -36,7 +38,7 @@ final class PredictCommand implements Command {
     @Parameter(names = "--beam", description = "translators: beams kept in beam search (1: greedy decoding)")
     int beam = 1;
 
-    @Parameter(description = "FILE... (image classifiers) or WORD... (translators)")
+    @Parameter(description = "FILE... (image classifiers), WORD... (translators), SMILES... or GRAPH.txt... (graph networks)")
     List<String> files = new ArrayList<>();
 
     @Parameter(names = "--help", help = true, description = "this help")
@@ -51,11 +53,15 @@ final class PredictCommand implements Command {
             throw new UserException("--top-k must be >= 1");
         }
         if (files.isEmpty()) {
-            throw new UserException("give one or more image files to classify (or words, for a translator)");
+            throw new UserException("give one or more image files to classify (words for a translator, SMILES strings or"
+                    + " edge-list files for a graph network)");
         }
         Path dir = modelDirectory();
         if (TranslatorCard.isTranslator(dir)) {
             return translate(dir);
+        }
+        if (GraphModelCard.isGraphModel(dir)) {
+            return predictGraphs(dir);
         }
         int failed = 0;
         try (ImageClassifier classifier = ImageClassifier.open(dir)) {
@@ -65,6 +71,35 @@ final class PredictCommand implements Command {
                 } catch (IOException | RuntimeException e) {
                     failed++;
                     printError(f, e.getMessage());
+                }
+            }
+        }
+        return failed == 0 ? 0 : 2;
+    }
+
+    private int predictGraphs(Path dir) {
+        int failed = 0;
+        try (GraphPredictor predictor = GraphPredictor.open(dir)) {
+            List<String> read = new ArrayList<>();
+            List<FeaturedGraph> graphs = new ArrayList<>();
+            for (String f : files) {
+                try {
+                    graphs.add(predictor.read(f));
+                    read.add(f);
+                } catch (IOException | RuntimeException e) {
+                    failed++;
+                    printError(f, e.getMessage());
+                }
+            }
+            double[] values = graphs.isEmpty() ? new double[0] : predictor.predict(graphs);
+            for (int i = 0; i < values.length; i++) {
+                if (format.equals("json")) {
+                    JsonObject o = new JsonObject();
+                    o.addProperty("input", read.get(i));
+                    o.addProperty(predictor.target(), values[i]);
+                    System.out.println(o);
+                } else {
+                    System.out.printf(Locale.ROOT, "%s -> %s %.4g%n", read.get(i), predictor.target(), values[i]);
                 }
             }
         }

@@ -134,15 +134,17 @@ final class ReportCommand implements Command {
         }
         image(html, Charts.png(List.of(Charts.chart("hypervolume", "real evaluations", "hypervolume (normalized)",
                 List.of(new Charts.Series("hypervolume", index, array(hv), true))))));
-        html.append("<h3>The front</h3><table><tr><th>" + (SpaceRegistry.get(space.name()).translates() ? "val BLEU" : "val acc")
+        SpaceRegistry.Entry entry = SpaceRegistry.get(space.name());
+        boolean error = entry.readsGraphs();
+        html.append("<h3>The front</h3><table><tr><th>" + (entry.translates() ? "val BLEU" : error ? "val MAE" : "val acc")
                 + "</th><th>latency ms</th><th>MMACs</th><th>params</th>"
                 + "<th>arch</th><th>export</th></tr>");
         for (Evaluation m : pareto.front()) {
             String arch = m.arch().id();
-            html.append(String.format(Locale.ROOT, "<tr><td>%.2f%%</td><td>%.3f</td><td>%.2f</td><td>%,d</td>"
+            html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.3f</td><td>%.2f</td><td>%,d</td>"
                     + "<td class=a>%s</td><td class=a><code>./nas4j export --run %s --arch '%s'</code></td></tr>",
-                    m.accuracy(), m.latencyMs(), m.macs() / 1e6, m.params(), escape(arch), escape(dir.root().toString()),
-                    escape(arch)));
+                    String.format(Locale.ROOT, error ? "%.4g" : "%.2f%%", m.accuracy()), m.latencyMs(), m.macs() / 1e6, m.params(),
+                    escape(arch), escape(dir.root().toString()), escape(arch)));
         }
         html.append("</table>");
         Path predictors = dir.predictors(pareto.search());

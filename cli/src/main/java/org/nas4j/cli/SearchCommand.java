@@ -2,6 +2,7 @@ package org.nas4j.cli;
 
 import org.nas4j.runs.Run;
 import org.nas4j.runs.RunDirectory;
+import org.nas4j.runs.Task;
 import org.nas4j.runs.ChildMeasurer;
 import org.nas4j.runs.DartsSearch;
 import org.nas4j.runs.ParetoSearch;
@@ -32,8 +33,9 @@ final class SearchCommand implements Command {
     @Parameter(names = "--evals", description = "real evaluations (distinct archs) to spend")
     int evals = 50;
 
-    @Parameter(names = "--objectives", description = "accuracy and costs among latency, macs, params, size (MB of float32 weights)")
-    String objectives = "accuracy,latency";
+    @Parameter(names = "--objectives", description = "the quality (accuracy; mae for graph runs) and costs among latency, macs,"
+            + " params, size (MB of float32 weights); default: the run's quality and latency")
+    String objectives;
 
     @Parameter(names = "--constraint", description = "a limit, repeatable: latency<=3ms, macs<=20M, params<=100k, size<=0.5MB, accuracy>=85")
     List<String> constraints = new ArrayList<>();
@@ -80,16 +82,17 @@ final class SearchCommand implements Command {
         if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new UserException("--name '" + name + "': use letters, digits, '.', '_' and '-'");
         }
-        List<Objective> parsedObjectives = Objective.parseList(objectives);
+        List<Objective> given = objectives == null ? null : Objective.parseList(objectives);
         List<Constraint> parsedConstraints = constraints.stream().map(Constraint::parse).toList();
         RunDirectory dir = new RunDirectory(run);
         try (Run wb = Run.open(dir.read())) {
+            List<Objective> parsedObjectives = given != null ? given : List.of(wb.task().quality(), Objective.LATENCY);
             if (Strategies.NAMES.contains(strategy)) {
                 ParetoSearch.Plan plan = new ParetoSearch.Plan(strategy, parsedObjectives, parsedConstraints, evals, seed,
                         resume, name != null ? name : strategy + "-s" + seed);
                 ParetoSearch.Outcome o = ParetoSearch.run(dir, wb, plan, settings(), new ConsoleProgress());
                 FrontCharts.write(o, wb.spec().space(), List.of(o.directory(), dir.root()));
-                printFront(o, wb.task().scoreTitle());
+                printFront(o, wb.task());
             } else if (strategy.equals("darts")) {
                 DartsSearch.Result r = DartsSearch.run(dir, wb, steps, seed, new ConsoleProgress());
                 System.out.printf(Locale.ROOT, "darts: %s, validation accuracy %.2f%% (weights in %s)%n", r.arch().id(),
@@ -107,12 +110,13 @@ final class SearchCommand implements Command {
                 latencyTable);
     }
 
-    static void printFront(ParetoSearch.Outcome o, String scoreTitle) {
+    static void printFront(ParetoSearch.Outcome o, Task task) {
         System.out.printf(Locale.ROOT, "%d evaluations, hypervolume %.4f; the front (%d children):%n", o.evaluations().size(),
                 o.hypervolume().length == 0 ? 0 : o.hypervolume()[o.hypervolume().length - 1], o.front().size());
-        System.out.printf(Locale.ROOT, "%9s %10s %8s %9s  %s%n", scoreTitle, "latency", "MMACs", "params", "arch");
+        System.out.printf(Locale.ROOT, "%9s %10s %8s %9s  %s%n", task.scoreTitle(), "latency", "MMACs", "params", "arch");
         o.front().stream().sorted(Comparator.comparingDouble(Evaluation::latencyMs)).forEach(e -> System.out.printf(Locale.ROOT,
-                "%8.2f%% %8.3fms %8.2f %,9d  %s%n", e.accuracy(), e.latencyMs(), e.macs() / 1e6, e.params(), e.arch().id()));
+                "%9s %8.3fms %8.2f %,9d  %s%n", task.formatScore(e.accuracy()), e.latencyMs(), e.macs() / 1e6, e.params(),
+                e.arch().id()));
         System.out.println("written: " + o.directory() + " (pareto.json, pareto.csv, pareto.png), and the same in the run directory");
     }
 

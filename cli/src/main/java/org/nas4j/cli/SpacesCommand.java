@@ -18,9 +18,13 @@ final class SpacesCommand implements Command {
     public int run() {
         for (SpaceRegistry.Entry e : SpaceRegistry.all()) {
             System.out.printf("%s  %s%n", e.name(), e.description());
-            String input = e.translates() ? "words (--data freedict)"
+            String input = e.translates() ? "words (--data freedict)" : e.readsGraphs() ? "graphs"
                     : e.inputShape()[0] + "x" + e.inputShape()[1] + "x" + e.inputShape()[2];
             System.out.printf("  input %s, %s archs, e.g. smallest %s%n", input, e.space().size(), e.space().smallest().id());
+            if (e.readsGraphs()) {
+                System.out.println("  SWL class of an arch: 1-WL without subgraphs (enc none); SSWL with vL or vu; else GSWL"
+                        + " with vG; else PSWL(pool) with vv; else SWL(pool); uu and uG add nothing (eval prints it)");
+            }
             StringBuilder seen = new StringBuilder();
             for (Dimension d : e.space().dimensions()) {
                 String kind = d.name().replaceAll("\\d+", "#");

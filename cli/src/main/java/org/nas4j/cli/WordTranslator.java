@@ -1,10 +1,8 @@
 package org.nas4j.cli;
 
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,15 +34,7 @@ final class WordTranslator implements AutoCloseable {
      */
     static WordTranslator open(Path dir) {
         TranslatorCard card = TranslatorCard.read(dir);
-        Model model = Model.newInstance(card.name(), "PyTorch");
-        try {
-            model.setBlock(card.structure());
-            model.load(dir, card.name());
-        } catch (IOException | MalformedModelException | RuntimeException e) {
-            model.close();
-            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            throw new UserException("cannot load the translator in " + dir + " (" + why + "); export it again");
-        }
+        Model model = SavedNetwork.load(dir, card.name(), card.structure(), "translator");
         return new WordTranslator(model, CharVocabulary.parse(card.vocabulary()), ((TransformerModel) model.getBlock()).maxLength());
     }
 

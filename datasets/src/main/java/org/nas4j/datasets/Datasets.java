@@ -3,9 +3,14 @@ package org.nas4j.datasets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.nas4j.core.util.UserException;
+import org.nas4j.datasets.graph.CountingData;
+import org.nas4j.datasets.graph.GraphData;
+import org.nas4j.datasets.graph.Substructure;
+import org.nas4j.datasets.graph.TpsaData;
 import org.nas4j.datasets.text.FreeDict;
 import org.nas4j.datasets.text.TranslationData;
 import org.nas4j.datasets.text.WordPair;
@@ -49,6 +54,31 @@ public final class Datasets {
         }
         List<WordPair> pairs = FreeDict.read(dir, name);
         return TranslationData.split(name, pairs, validation, Math.min(TEST_WORDS, pairs.size() / 10));
+    }
+
+    /**
+     * @param spec a substructure count on the random graphs of {@link CountingData} ({@code triangles},
+     *     {@code tailed-triangles}, {@code 3-stars}, {@code 4-cycles}, {@code chordal-cycles}), {@code tpsa}
+     *     (Debian's NCI molecules) or a file of {@code SMILES,value} lines
+     * @return the graphs, split (the same split for every run)
+     * @throws UserException if it cannot be found or read
+     */
+    public static GraphData openGraphs(String spec) {
+        for (Substructure s : Substructure.values()) {
+            if (s.id().equals(spec)) {
+                return CountingData.of(s);
+            }
+        }
+        Path file = spec.equals("tpsa") ? TpsaData.DEBIAN_FILE : Path.of(spec);
+        if (!spec.equals("tpsa") && !Files.isRegularFile(file)) {
+            throw new UserException("--data " + spec + ": not a count (" + String.join(", ", Arrays.stream(Substructure.values())
+                    .map(Substructure::id).toList()) + "), 'tpsa' or a file of SMILES,value lines");
+        }
+        try {
+            return TpsaData.read(file);
+        } catch (IOException e) {
+            throw new UserException("cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     /**

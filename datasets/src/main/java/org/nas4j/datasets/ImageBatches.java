@@ -1,6 +1,7 @@
 package org.nas4j.datasets;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
@@ -138,7 +139,7 @@ public final class ImageBatches {
         return (manager, i) -> {
             int from = (i * batchSize) % Math.max(1, order.length - batchSize + 1);
             int[] pos = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
-            return images(manager, pos, Augmentation.NONE, null);
+            return new NDList(images(manager, pos, Augmentation.NONE, null));
         };
     }
 }

@@ -12,10 +12,10 @@ import org.nas4j.core.space.SearchSpace;
 import org.nas4j.core.util.UserException;
 
 /**
- * Picks a member of a run's searched front ({@code pareto.json}): {@code best} (highest accuracy),
- * {@code knee} (farthest from the line between the front's ends, accuracy against its first cost,
- * both scaled to the front's range) or {@code accuracy@CONSTRAINT} (highest accuracy within a limit,
- * e.g. {@code accuracy@latency<=3ms}).
+ * Picks a member of a run's searched front ({@code pareto.json}): {@code best} (highest accuracy, or
+ * lowest error for a graph run), {@code knee} (farthest from the line between the front's ends, quality
+ * against its first cost, both scaled to the front's range) or {@code accuracy@CONSTRAINT} (the best
+ * within a limit, e.g. {@code accuracy@latency<=3ms}; {@code mae@macs<=1M} for a graph run).
  */
 public final class FrontPick {
 
@@ -24,7 +24,7 @@ public final class FrontPick {
     /**
      * @param runRoot the run directory that holds the last search's {@code pareto.json}
      * @param space the run's space
-     * @param how {@code best}, {@code knee} or {@code accuracy@LIMIT}
+     * @param how {@code best}, {@code knee} or {@code accuracy@LIMIT} ({@code mae@LIMIT})
      * @return the picked member @throws UserException if there is no front or no member meets the limit
      */
     public static Evaluation pick(Path runRoot, SearchSpace space, String how) throws IOException {
@@ -37,32 +37,35 @@ public final class FrontPick {
         if (front.isEmpty()) {
             throw new UserException(file + " has an empty front (no child met the constraints); search again with looser ones");
         }
-        Comparator<Evaluation> byAccuracy = Comparator.comparingDouble(Evaluation::accuracy);
+        List<Objective> objectives = saved.objectives();
+        Comparator<Evaluation> byQuality = Comparator.comparingDouble(e -> e.goodness(objectives));
+        String quality = Objective.qualityOf(objectives).label();
         if (how.equals("best")) {
-            return front.stream().max(byAccuracy).orElseThrow();
+            return front.stream().max(byQuality).orElseThrow();
         }
         if (how.equals("knee")) {
-            return knee(front, saved.objectives().get(1));
+            return knee(front, objectives, objectives.get(1));
         }
-        if (how.startsWith("accuracy@")) {
-            Constraint c = Constraint.parse(how.substring("accuracy@".length()));
-            return front.stream().filter(e -> c.violation(e) == 0).max(byAccuracy).orElseThrow(() -> new UserException(
+        if (how.startsWith(quality + "@")) {
+            Constraint c = Constraint.parse(how.substring(quality.length() + 1));
+            return front.stream().filter(e -> c.violation(e) == 0).max(byQuality).orElseThrow(() -> new UserException(
                     "no member of the front meets " + c + "; see " + file + " for what the front offers"));
         }
-        throw new UserException("--pick '" + how + "': use best, knee or accuracy@LIMIT (e.g. accuracy@latency<=3ms)");
+        throw new UserException("--pick '" + how + "': use best, knee or " + quality + "@LIMIT (e.g. " + quality
+                + "@latency<=3ms)");
     }
 
-    private static Evaluation knee(List<Evaluation> front, Objective cost) {
+    private static Evaluation knee(List<Evaluation> front, List<Objective> objectives, Objective cost) {
         if (front.size() <= 2) {
-            return front.stream().max(Comparator.comparingDouble(Evaluation::accuracy)).orElseThrow();
+            return front.stream().max(Comparator.comparingDouble(e -> e.goodness(objectives))).orElseThrow();
         }
-        double aLo = front.stream().mapToDouble(Evaluation::accuracy).min().orElseThrow();
-        double aHi = front.stream().mapToDouble(Evaluation::accuracy).max().orElseThrow();
+        double aLo = front.stream().mapToDouble(e -> e.goodness(objectives)).min().orElseThrow();
+        double aHi = front.stream().mapToDouble(e -> e.goodness(objectives)).max().orElseThrow();
         double cLo = front.stream().mapToDouble(e -> e.value(cost)).min().orElseThrow();
         double cHi = front.stream().mapToDouble(e -> e.value(cost)).max().orElseThrow();
         // on scaled axes the ends are (0, 0) (cheapest, least accurate) and (1, 1); the knee is
         // farthest above the diagonal
-        return front.stream().max(Comparator.comparingDouble(e -> (e.accuracy() - aLo) / Math.max(aHi - aLo, 1e-12)
+        return front.stream().max(Comparator.comparingDouble(e -> (e.goodness(objectives) - aLo) / Math.max(aHi - aLo, 1e-12)
                 - (e.value(cost) - cLo) / Math.max(cHi - cLo, 1e-12))).orElseThrow();
     }
 }

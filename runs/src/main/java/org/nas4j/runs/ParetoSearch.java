@@ -43,7 +43,7 @@ public final class ParetoSearch {
      * What to search for.
      *
      * @param strategy one of {@link Strategies#NAMES}
-     * @param objectives accuracy and at least one cost
+     * @param objectives the quality (accuracy or mae) and at least one cost
      * @param constraints limits
      * @param evals budget of real evaluations
      * @param seed the strategy's seed
@@ -69,6 +69,12 @@ public final class ParetoSearch {
     public static Outcome run(RunDirectory run, Run wb, Plan plan, ChildMeasurer.Settings settings, Progress progress)
             throws IOException {
         SearchSpace space = wb.net().space();
+        Objective quality = Objective.qualityOf(plan.objectives());
+        if (quality != wb.task().quality()) {
+            throw new UserException("a " + wb.task().dataName() + " run is scored by " + wb.task().quality().label() + ", not "
+                    + quality.label() + ": use --objectives " + wb.task().quality().label() + ",COST (e.g. "
+                    + wb.task().quality().label() + ",macs)");
+        }
                 Path dir = run.search(plan.name());
         JsonObject config = config(plan);
         Path configFile = run.searchConfig(plan.name());
@@ -108,8 +114,8 @@ public final class ParetoSearch {
                     List<double[]> points = feasible(withExtremes(done, extremes), plan.constraints()).stream()
                             .map(x -> Hypervolume.normalized(x, plan.objectives(), scale)).toList();
                     hv.add(Hypervolume.of(points, reference));
-                    progress.update(plan.strategy(), i, plan.evals(), String.format(Locale.ROOT, "%s%.2f%% %.2fms hv %.4f",
-                            fresh ? "" : "(archived) ", e.accuracy(), e.latencyMs(), hv.get(hv.size() - 1)));
+                    progress.update(plan.strategy(), i, plan.evals(), String.format(Locale.ROOT, "%s%s %.2fms hv %.4f",
+                            fresh ? "" : "(archived) ", wb.task().formatScore(e.accuracy()), e.latencyMs(), hv.get(hv.size() - 1)));
                 });
         Strategies.byName(plan.strategy(), plan.evals(), space.dimensions().size(), a -> wb.net().cost(a), scores::add)
                 .search(context, new SplittableRandom(Seeds.derive(plan.seed(), "search", 0)));
@@ -137,14 +143,15 @@ public final class ParetoSearch {
      */
     public static List<Evaluation> rsps(RunDirectory run, Run wb, int evals, long seed, ChildMeasurer.Settings settings,
             Progress progress) throws IOException {
-        Plan plan = new Plan("random", List.of(Objective.ACCURACY, Objective.MACS), List.of(), evals, seed, true, "rsps-s" + seed);
+        List<Objective> objectives = List.of(wb.task().quality(), Objective.MACS);
+        Plan plan = new Plan("random", objectives, List.of(), evals, seed, true, "rsps-s" + seed);
         return run(run, wb, plan, settings, progress).evaluations().stream()
-                .sorted(Comparator.comparingDouble(Evaluation::accuracy).reversed()).toList();
+                .sorted(Comparator.comparingDouble((Evaluation e) -> e.goodness(objectives)).reversed()).toList();
     }
 
     /**
-     * What maps to 1 in the hypervolume: an accuracy error 5 points worse than the smallest child's,
-     * and 1.2 times the largest child's costs. The two children are evaluated once, kept in the
+     * What maps to 1 in the hypervolume: an accuracy error 5 points worse than the smallest child's (an
+     * error 1.2 times the worse of the two children's), and 1.2 times the largest child's costs. The two children are evaluated once, kept in the
      * archive, and not counted against any search's budget; every search of a run thus measures its
      * hypervolume in the same box.
      */
@@ -152,7 +159,8 @@ public final class ParetoSearch {
         double[] scale = new double[objectives.size()];
         for (int k = 0; k < scale.length; k++) {
             Objective o = objectives.get(k);
-            scale[k] = o.maximized() ? 100 - (smallest.accuracy() - 5) : 1.2 * largest.value(o);
+            scale[k] = o.maximized() ? 100 - (smallest.accuracy() - 5)
+                    : 1.2 * (o.quality() ? Math.max(smallest.value(o), largest.value(o)) : largest.value(o));
         }
         return scale;
     }
@@ -208,7 +216,7 @@ public final class ParetoSearch {
      *
      * @param search the search's name
      * @param strategy its strategy
-     * @param objectives its objectives, accuracy first
+     * @param objectives its objectives, the quality (accuracy or mae) first
      * @param constraints its limits, as written
      * @param evaluations how many real evaluations it spent
      * @param hypervolume the front's hypervolume
@@ -220,16 +228,18 @@ public final class ParetoSearch {
     /** @return the front a search wrote in {@code dir} (a run's root or a search's directory) */
     public static Saved readFront(Path dir, SearchSpace space) throws IOException {
         JsonObject o = JsonParser.parseString(Files.readString(RunDirectory.pareto(dir, "json"))).getAsJsonObject();
+        List<Objective> objectives = Objective.parseList(o.get("objectives").getAsString());
+        Objective quality = Objective.qualityOf(objectives);
         List<Evaluation> front = new ArrayList<>();
         for (var el : o.getAsJsonArray("front")) {
             JsonObject m = el.getAsJsonObject();
-            front.add(new Evaluation(space.parse(m.get("arch").getAsString()), m.get("accuracy").getAsDouble(),
+            front.add(new Evaluation(space.parse(m.get("arch").getAsString()), m.get(quality.label()).getAsDouble(),
                     m.get("latencyMs").getAsDouble(), m.get("macs").getAsLong(), m.get("params").getAsLong(), 0));
         }
         List<String> constraints = new ArrayList<>();
         o.getAsJsonArray("constraints").forEach(c -> constraints.add(c.getAsString()));
         return new Saved(o.get("search").getAsString(), o.get("strategy").getAsString(),
-                Objective.parseList(o.get("objectives").getAsString()), constraints, o.get("evaluations").getAsInt(),
+                objectives, constraints, o.get("evaluations").getAsInt(),
                 o.get("hypervolume").getAsDouble(), front);
     }
 
@@ -261,8 +271,9 @@ public final class ParetoSearch {
             List<Evaluation> done, List<Map<Objective, Double>> predictions, List<Evaluation> front, double[] hv)
             throws IOException {
         Set<String> onFront = front.stream().map(e -> e.arch().id()).collect(Collectors.toCollection(HashSet::new));
-        StringBuilder csv = new StringBuilder(
-                "index,arch,accuracy,latency_ms,macs,params,predicted_accuracy,predicted_latency_ms,on_front,hypervolume\n");
+        Objective quality = Objective.qualityOf(plan.objectives());
+        StringBuilder csv = new StringBuilder(String.format(Locale.ROOT,
+                "index,arch,%1$s,latency_ms,macs,params,predicted_%1$s,predicted_latency_ms,on_front,hypervolume%n", quality.label()));
         // index 0: the smallest and largest children, measured before the search (not counted in its budget)
         for (Evaluation e : extremes) {
             if (done.stream().noneMatch(d -> d.arch().equals(e.arch()))) {
@@ -274,7 +285,7 @@ public final class ParetoSearch {
             Evaluation e = done.get(i);
             Map<Objective, Double> p = predictions.get(i);
             csv.append(String.format(Locale.ROOT, "%d,\"%s\",%.4f,%.4f,%d,%d,%s,%s,%s,%.6f%n", i + 1, e.arch().id(),
-                    e.accuracy(), e.latencyMs(), e.macs(), e.params(), number(p.get(Objective.ACCURACY)),
+                    e.accuracy(), e.latencyMs(), e.macs(), e.params(), number(p.get(quality)),
                     number(p.get(Objective.LATENCY)), onFront.contains(e.arch().id()), hv[i]));
         }
         JsonObject json = config(plan);
@@ -286,7 +297,7 @@ public final class ParetoSearch {
         front.stream().sorted(Comparator.comparingDouble(Evaluation::latencyMs)).forEach(e -> {
             JsonObject m = new JsonObject();
             m.addProperty("arch", e.arch().id());
-            m.addProperty("accuracy", e.accuracy());
+            m.addProperty(quality.label(), e.accuracy());
             m.addProperty("latencyMs", e.latencyMs());
             m.addProperty("macs", e.macs());
             m.addProperty("params", e.params());

@@ -69,12 +69,15 @@ public final class Run implements AutoCloseable {
      */
     public static Run open(RunSpec spec) {
         SpaceRegistry.Entry entry = SpaceRegistry.get(spec.space());
-        Task task = entry.translates() ? openWords(spec) : openImages(spec, entry);
+        Task task = entry.translates() ? openWords(spec) : entry.readsGraphs() ? new GraphTask(Datasets.openGraphs(spec.data()))
+                : openImages(spec, entry);
         int outputs = task.outputs();
         if (spec.numClasses() != 0 && spec.numClasses() != outputs) {
             throw new UserException(entry.translates()
                     ? "the run was trained on " + spec.numClasses() + " tokens but " + task.dataName() + " has " + outputs
                             + ": use the run's own dictionary"
+                    : entry.readsGraphs() ? "the run predicts " + spec.numClasses() + " values per graph but " + task.dataName()
+                            + " has " + outputs + ": use the run's own data"
                     : "the run was trained for " + spec.numClasses() + " classes but " + task.dataName() + " has " + outputs
                             + ": use the run's own dataset");
         }
@@ -109,12 +112,12 @@ public final class Run implements AutoCloseable {
         return new TranslationTask(Datasets.openWords(spec.data(), spec.train().validationSize()));
     }
 
-    /** @return the image task of an image run @throws UserException for a translation run */
+    /** @return the image task of an image run @throws UserException for a translation or graph run */
     public ImageTask images() {
         if (task instanceof ImageTask images) {
             return images;
         }
-        throw new UserException("run of space " + spec.space() + " translates words; this works on image runs only");
+        throw new UserException("run of space " + spec.space() + " does not classify images; this works on image runs only");
     }
 
     /** @return the translation task of a translation run @throws UserException for an image run */

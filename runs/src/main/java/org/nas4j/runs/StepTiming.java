@@ -106,7 +106,7 @@ public final class StepTiming {
             for (int r = 0; r < plan.rounds(); r++) {
                 Arch arch = net.space().sample(new SplittableRandom(1));
                 long t0 = System.nanoTime();
-                BatchNormRecalibration.recalibrate(net, arch, ps, manager, 10, (m, i) -> m.randomNormal(batch));
+                BatchNormRecalibration.recalibrate(net, arch, ps, manager, 10, (m, i) -> new NDList(m.randomNormal(batch)));
                 for (int b = 0; b < 25; b++) {
                     try (NDManager sm = manager.newSubManager()) {
                         net.forward(ps, new NDList(sm.randomNormal(batch)), false).singletonOrThrow().argMax(1).sum().getLong();

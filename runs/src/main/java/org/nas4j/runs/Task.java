@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
+import org.nas4j.algorithms.search.Objective;
 import org.nas4j.algorithms.train.TrainConfig;
 import org.nas4j.algorithms.train.TrainingData;
 import org.nas4j.core.metrics.LatencyTable;
@@ -40,6 +41,16 @@ public interface Task {
 
     /** @return a short column title for the score, e.g. {@code val acc} */
     String scoreTitle();
+
+    /** @return the search objective its score is: accuracy (maximized) by default */
+    default Objective quality() {
+        return Objective.ACCURACY;
+    }
+
+    /** @return a score as printed: a percentage by default */
+    default String formatScore(double score) {
+        return String.format(java.util.Locale.ROOT, "%.2f%%", score);
+    }
 
     /**
      * Scores children on validation data, one after another.

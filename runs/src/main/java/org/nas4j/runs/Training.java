@@ -157,8 +157,8 @@ public final class Training {
 
     private static void reportScores(Run run, Arch[] children, Progress progress) {
         for (Arch a : children) {
-            progress.report(String.format(Locale.ROOT, "validation %s %.2f%% of %s", run.task().scoreName(), run.validationScore(a),
-                    a.id()));
+            progress.report(String.format(Locale.ROOT, "validation %s %s of %s", run.task().scoreName(),
+                    run.task().formatScore(run.validationScore(a)), a.id()));
         }
     }
 

@@ -43,7 +43,7 @@ public final class TrainingFreeBaselines {
         this.entry = SpaceRegistry.get(space);
         this.data = data;
         this.seed = seed;
-        if (entry.translates()) {
+        if (entry.translates() || entry.readsGraphs()) {
             throw new UserException("training-free baselines are for image spaces, not " + space);
         }
     }

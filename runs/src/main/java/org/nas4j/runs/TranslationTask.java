@@ -155,7 +155,7 @@ public final class TranslationTask implements Task {
         metrics.addProperty("macs", cost.macs());
         metrics.addProperty("params", cost.params());
         TranslatorCard card = new TranslatorCard(TranslatorCard.FORMAT, name, space, arch.id(), words.vocabulary().toString());
-        ModelExporter.exportTranslator(net, card, metrics, provenance, target);
+        ModelExporter.exportForNas4j(net, arch, name, card.toJson(), metrics, provenance, target);
         return metrics;
     }
 }

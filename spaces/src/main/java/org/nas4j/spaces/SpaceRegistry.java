@@ -17,6 +17,9 @@ import org.nas4j.spaces.nb201.Nb201Supernet;
 import org.nas4j.spaces.ofa.OfaMbv3Config;
 import org.nas4j.spaces.ofa.OfaMbv3Space;
 import org.nas4j.spaces.ofa.OfaMbv3Supernet;
+import org.nas4j.spaces.sgnn.SgnnConfig;
+import org.nas4j.spaces.sgnn.SgnnSpace;
+import org.nas4j.spaces.sgnn.SgnnSupernet;
 import org.nas4j.spaces.transformer.TransformerConfig;
 import org.nas4j.spaces.transformer.TransformerSpace;
 import org.nas4j.spaces.transformer.TransformerSupernet;
@@ -30,7 +33,7 @@ public final class SpaceRegistry {
      * @param name its name
      * @param description one line for listings
      * @param space its search space
-     * @param inputShape the image shape it takes {@code (C, H, W)}; empty for word translation
+     * @param inputShape the image shape it takes {@code (C, H, W)}; empty for words and graphs
      * @param factory builds a supernet for a number of classes (or tokens) and a weight mixture
      * @param routable whether its elastic layers can route their weights (Mixture-of-Supernets)
      * @param task what its networks do
@@ -47,6 +50,11 @@ public final class SpaceRegistry {
         /** @return whether its networks translate words (token ids in, token logits out) */
         public boolean translates() {
             return task == Task.WORD_TRANSLATION;
+        }
+
+        /** @return whether its networks read graphs and predict a value per graph */
+        public boolean readsGraphs() {
+            return task == Task.GRAPH_REGRESSION;
         }
 
         /**
@@ -77,7 +85,9 @@ public final class SpaceRegistry {
         /** Images in, class logits out. */
         IMAGE_CLASSIFICATION,
         /** Character ids of a word in, character logits of its translation out. */
-        WORD_TRANSLATION
+        WORD_TRANSLATION,
+        /** A batch of graphs in ({@code GraphBatch}), a value per graph out. */
+        GRAPH_REGRESSION
     }
 
     /** Builds a supernet. */
@@ -109,6 +119,15 @@ public final class SpaceRegistry {
         nasnet(NasnetConfig.CIFAR10, "NASNet normal + reduction cells for 32x32 RGB (CIFAR-10)");
         transformer(TransformerConfig.FREEDICT, "elastic encoder-decoder Transformer (HAT-style) for character-level "
                 + "word translation (FreeDict English-German)");
+        sgnn(SgnnConfig.COUNT, "subgraph GNNs (SWL classes, 1-WL to SSWL) on unlabelled graphs: substructure counting"
+                + " (--data triangles, tailed-triangles, 3-stars, 4-cycles, chordal-cycles)");
+        sgnn(SgnnConfig.TPSA, "subgraph GNNs (SWL classes, 1-WL to SSWL) on molecules: element, charge, hydrogens,"
+                + " aromaticity and bond order (--data tpsa: NCI molecules, or a SMILES,value file)");
+    }
+
+    private static void sgnn(SgnnConfig c, String description) {
+        ENTRIES.put(c.name(), new Entry(c.name(), description, SgnnSpace.of(c), new long[0], (n, mix) -> new SgnnSupernet(c, n),
+                false, Task.GRAPH_REGRESSION));
     }
 
     private static void transformer(TransformerConfig c, String description) {

@@ -141,7 +141,7 @@ class ExportTest {
         ParameterStore ps = new ParameterStore(manager, false);
         Shape full = net.inputShape();
         BatchNormRecalibration.recalibrate(net, arch, ps, manager, 2,
-                (m, i) -> m.randomNormal(new Shape(4, full.get(1), full.get(2), full.get(3))));
+                (m, i) -> new NDList(m.randomNormal(new Shape(4, full.get(1), full.get(2), full.get(3)))));
         int channels = (int) entry.inputShape()[0];
         float[] mean = new float[channels];
         float[] std = new float[channels];

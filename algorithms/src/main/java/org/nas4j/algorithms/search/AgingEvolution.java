@@ -10,8 +10,8 @@ import org.nas4j.core.space.Arch;
 
 /**
  * Regularized (aging) evolution (Real et al., 2019), single objective: the best validation
- * accuracy among archs that meet the constraints (an infeasible arch ranks below every feasible one,
- * by its violation). Tournament of {@code sample} from a population of {@code population}; the child
+ * accuracy (or lowest error) among archs that meet the constraints (an infeasible arch ranks below
+ * every feasible one, by its violation). Tournament of {@code sample} from a population of {@code population}; the child
  * of the winner replaces the oldest member.
  */
 public final class AgingEvolution implements SearchStrategy {
@@ -42,7 +42,7 @@ public final class AgingEvolution implements SearchStrategy {
             }
         }
         Comparator<Evaluation> fitness = Comparator.comparingDouble((Evaluation e) -> -context.violation(e))
-                .thenComparingDouble(Evaluation::accuracy);
+                .thenComparingDouble(e -> e.goodness(context.objectives()));
         int stale = 0;
         while (context.remaining() > 0 && !members.isEmpty() && stale < 100 * population) {
             List<Evaluation> pool = List.copyOf(members);

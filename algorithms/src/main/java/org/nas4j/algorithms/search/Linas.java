@@ -21,8 +21,8 @@ import org.nas4j.core.supernet.Cost;
 
 /**
  * LINAS, the lightly iterative search of DyNAS-T: a few random archs are evaluated for real; then,
- * repeatedly, accuracy and latency predictors (ridge regression and a small MLP on one-hot arch
- * features, averaged) are fitted on everything evaluated so far, NSGA-II runs for many generations
+ * repeatedly, accuracy (or error) and latency predictors (ridge regression and a small MLP on one-hot
+ * arch features, averaged) are fitted on everything evaluated so far, NSGA-II runs for many generations
  * on the predicted objectives (MACs and params are exact, they cost nothing), and the best new
  * archs of its final population are evaluated for real. Each batch is a held-out test of the
  * predictors fitted before it: their Kendall tau and RMSE on it are reported.
@@ -120,7 +120,8 @@ public final class Linas implements SearchStrategy {
         Map<Objective, List<Regressor>> models = new EnumMap<>(Objective.class);
         boolean latencyMatters = context.objectives().contains(Objective.LATENCY)
                 || context.constraints().stream().anyMatch(c -> c.objective() == Objective.LATENCY);
-        for (Objective o : latencyMatters ? List.of(Objective.ACCURACY, Objective.LATENCY) : List.of(Objective.ACCURACY)) {
+        Objective quality = Objective.qualityOf(context.objectives());
+        for (Objective o : latencyMatters ? List.of(quality, Objective.LATENCY) : List.of(quality)) {
             double[] y = seen.stream().mapToDouble(e -> e.value(o)).toArray();
             List<Regressor> pair = List.of(new RidgeRegression(), new MlpRegressor(32, 300, rng.nextLong()));
             pair.forEach(m -> m.fit(x, y));
@@ -132,9 +133,9 @@ public final class Linas implements SearchStrategy {
     private Evaluation predict(Arch a, Map<Objective, List<Regressor>> models, ArchEncoding encoding) {
         double[] x = encoding.encode(a);
         Cost c = cost.apply(a);
-        double accuracy = mean(models.get(Objective.ACCURACY), x);
+        double quality = mean(models.get(models.containsKey(Objective.MAE) ? Objective.MAE : Objective.ACCURACY), x);
         double latency = models.containsKey(Objective.LATENCY) ? mean(models.get(Objective.LATENCY), x) : 0;
-        return new Evaluation(a, accuracy, latency, c.macs(), c.params(), 0);
+        return new Evaluation(a, quality, latency, c.macs(), c.params(), 0);
     }
 
     private static double mean(List<Regressor> models, double[] x) {

@@ -6,10 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import org.nas4j.core.util.UserException;
 
-/** What a search optimizes: validation accuracy (maximized) and costs (minimized). */
+/**
+ * What a search optimizes: the task's quality — validation accuracy (maximized) or, for graph
+ * regression, mean absolute error (minimized) — and costs (minimized).
+ */
 public enum Objective {
     /** Validation accuracy in percent, after BN recalibration. */
     ACCURACY("accuracy", "%"),
+    /** Validation mean absolute error of a graph regression, in the target's units, after BN recalibration. */
+    MAE("mae", ""),
     /** Measured inference latency in milliseconds. */
     LATENCY("latency", "ms"),
     /** Multiply-accumulates of one image. */
@@ -42,6 +47,16 @@ public enum Objective {
         return this == ACCURACY;
     }
 
+    /** @return whether it measures how good a child is (accuracy or error) rather than what it costs */
+    public boolean quality() {
+        return this == ACCURACY || this == MAE;
+    }
+
+    /** @return the quality objective among these: the first of them */
+    public static Objective qualityOf(List<Objective> objectives) {
+        return objectives.stream().filter(Objective::quality).findFirst().orElseThrow();
+    }
+
     /**
      * @param label a name as on the command line
      * @return its objective
@@ -59,7 +74,7 @@ public enum Objective {
 
     /**
      * @param list comma-separated names, e.g. {@code accuracy,latency}
-     * @return them, in order, each once; accuracy must be among them
+     * @return them, in order, each once; one quality (accuracy or mae) and at least one cost
      */
     public static List<Objective> parseList(String list) {
         List<Objective> out = new ArrayList<>();
@@ -70,8 +85,9 @@ public enum Objective {
             }
             out.add(o);
         }
-        if (!out.contains(ACCURACY) || out.size() < 2) {
-            throw new UserException("--objectives '" + list + "' must hold accuracy and at least one cost, e.g. accuracy,latency");
+        if (out.stream().filter(Objective::quality).count() != 1 || out.size() < 2) {
+            throw new UserException("--objectives '" + list + "' must hold one quality (accuracy, or mae for graph runs) and at"
+                    + " least one cost, e.g. accuracy,latency or mae,macs");
         }
         return out;
     }

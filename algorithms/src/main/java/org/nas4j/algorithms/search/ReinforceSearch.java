@@ -16,8 +16,8 @@ import org.nas4j.core.space.Arch;
  * NASNet's search at a small budget: an {@link LstmController} samples a batch of archs, each is
  * evaluated, and the controller takes a REINFORCE step, {@code -(R - b) log p(arch)} minus an
  * entropy bonus, with {@code b} a moving average of past rewards. The reward is the validation
- * accuracy as a fraction, less the constraints' relative violation (single objective, like
- * evolution). A repeated arch is answered without spending budget and still teaches the controller.
+ * accuracy as a fraction (a graph run's error, negated, over 100), less the constraints' relative
+ * violation (single objective, like evolution). A repeated arch is answered without spending budget and still teaches the controller.
  */
 public final class ReinforceSearch implements SearchStrategy {
 
@@ -59,7 +59,7 @@ public final class ReinforceSearch implements SearchStrategy {
                     Optional<Evaluation> e = context.evaluate(a);
                     if (e.isPresent()) {
                         asked.add(a);
-                        rewards.add(e.get().accuracy() / 100 - context.violation(e.get()));
+                        rewards.add(e.get().goodness(context.objectives()) / 100 - context.violation(e.get()));
                     }
                 }
                 idle = context.remaining() < before ? 0 : idle + 1;

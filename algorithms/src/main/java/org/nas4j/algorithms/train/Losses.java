@@ -27,4 +27,16 @@ public final class Losses {
     public static NDArray softCrossEntropy(NDArray logits, NDArray teacher) {
         return logits.logSoftmax(1).mul(teacher).sum(new int[] {1}).neg().mean();
     }
+
+    /**
+     * The regression loss of graph tasks (L1, as the SWL paper's models train), also against a
+     * teacher's detached predictions under distillation.
+     *
+     * @param predictions {@code (N, K)}
+     * @param targets {@code (N, K)}
+     * @return the mean absolute error
+     */
+    public static NDArray meanAbsoluteError(NDArray predictions, NDArray targets) {
+        return predictions.sub(targets).abs().mean();
+    }
 }

@@ -9,8 +9,9 @@ import org.nas4j.datasets.ImageBatches;
 
 /**
  * A training split as the trainer sees it: examples by position, made into a batch of network
- * inputs and labels. Labels are class ids {@code (N)} for a classifier, or token ids {@code (N, T)}
- * for a sequence model, where {@code -1} marks a position without a label (padding).
+ * inputs and labels. Labels are class ids {@code (N)} for a classifier, token ids {@code (N, T)}
+ * for a sequence model, where {@code -1} marks a position without a label (padding), or float values
+ * {@code (N, K)} for a regression.
  */
 public interface TrainingData {
 
@@ -28,7 +29,7 @@ public interface TrainingData {
     /**
      * @param manager where the labels live
      * @param positions the examples
-     * @return their labels (int64)
+     * @return their labels (int64 ids, or float32 values)
      */
     NDArray labels(NDManager manager, int[] positions);
 

@@ -2,6 +2,7 @@ package org.nas4j.algorithms.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.nas4j.core.space.Arch;
@@ -11,7 +12,8 @@ import org.nas4j.core.train.StepPlan;
 /**
  * One optimizer step on one batch: forward and backward of every child of the plan (gradients
  * accumulate), then one update. The first child learns from smoothed labels; under distillation the
- * others learn from its detached soft predictions.
+ * others learn from its detached soft predictions. With float labels (graph regression) the loss is
+ * the mean absolute error, against the labels or the first child's detached predictions.
  */
 public final class TrainingStep {
 
@@ -49,13 +51,14 @@ public final class TrainingStep {
 
     /**
      * @param x the batch's inputs, in the step's manager (everything the step makes goes there)
-     * @param y its labels: {@code (N)} classes, or {@code (N, T)} tokens with -1 where there is none
+     * @param y its labels: {@code (N)} classes, {@code (N, T)} tokens with -1 where there is none, or float {@code (N, K)} values
      * @param plan the children to train
      * @param learningRate this step's rate
      * @return the first child's loss and the gradient norm
      */
     public Result run(NDList x, NDArray y, StepPlan plan, double learningRate) {
-        NDArray labelled = labelled(y);
+        boolean regression = isRegression(y);
+        NDArray labelled = regression ? null : labelled(y);
         NDArray labels = labelled == null ? y : y.flatten().get(labelled);
         NDArray teacher = null;
         float firstLoss = 0;
@@ -70,12 +73,13 @@ public final class TrainingStep {
                 NDArray logits = predictions(net.forward(ps, x, true).singletonOrThrow(), labelled);
                 NDArray loss;
                 if (teacher == null) {
-                    loss = Losses.smoothedCrossEntropy(logits, labels, labelSmoothing);
+                    loss = regression ? Losses.meanAbsoluteError(logits, labels)
+                            : Losses.smoothedCrossEntropy(logits, labels, labelSmoothing);
                     if (plan.distill()) {
-                        teacher = logits.stopGradient().softmax(1);
+                        teacher = regression ? logits.stopGradient() : logits.stopGradient().softmax(1);
                     }
                 } else {
-                    loss = Losses.softCrossEntropy(logits, teacher);
+                    loss = regression ? Losses.meanAbsoluteError(logits, teacher) : Losses.softCrossEntropy(logits, teacher);
                 }
                 if (i == 0) {
                     firstLoss = loss.getFloat();
@@ -101,11 +105,19 @@ public final class TrainingStep {
      * @return its loss
      */
     public float loss(NDList x, NDArray y, Arch child) {
-        NDArray labelled = labelled(y);
         net.activate(child);
+        if (isRegression(y)) {
+            return Losses.meanAbsoluteError(net.forward(ps, x, true).singletonOrThrow(), y).getFloat();
+        }
+        NDArray labelled = labelled(y);
         NDArray logits = predictions(net.forward(ps, x, true).singletonOrThrow(), labelled);
         return Losses.smoothedCrossEntropy(logits, labelled == null ? y : y.flatten().get(labelled), labelSmoothing)
                 .getFloat();
+    }
+
+    /** @return whether the labels are values to regress (float) rather than class or token ids */
+    private static boolean isRegression(NDArray y) {
+        return y.getDataType() == DataType.FLOAT32;
     }
 
     /** @return for token labels {@code (N, T)}, which positions carry one; null for class labels */

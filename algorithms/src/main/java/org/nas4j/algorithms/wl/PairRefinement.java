@@ -14,10 +14,19 @@ import org.nas4j.datasets.graph.Graph;
  *
  * @param aggregations what each step gathers
  * @param pooling how a stable colouring becomes a graph's colour
- * @param isomorphismType whether a pair starts from its isomorphism type (equal, adjacent or neither,
- *     as the folklore tests do) rather than from node marking (whether {@code u = v}, as subgraph GNNs do)
+ * @param start what a pair's colour starts from
  */
-public record PairRefinement(Set<Aggregation> aggregations, Pooling pooling, boolean isomorphismType) {
+public record PairRefinement(Set<Aggregation> aggregations, Pooling pooling, Start start) {
+
+    /** A pair's first colour. */
+    public enum Start {
+        /** whether {@code u = v}: node marking, as subgraph GNNs mark their root */
+        MARKING,
+        /** the shortest-path distance from {@code u} to {@code v}: distance encoding, as the official models do */
+        DISTANCE,
+        /** equal, adjacent or neither: the pair's isomorphism type, as the folklore tests start */
+        ISOMORPHISM_TYPE
+    }
 
     /** Copies the set, so that the record stays immutable. */
     public PairRefinement {
@@ -51,10 +60,15 @@ public record PairRefinement(Set<Aggregation> aggregations, Pooling pooling, boo
 
     private int[] initial(Graph g) {
         int n = g.size();
+        int[][] d = start == Start.DISTANCE ? g.distances() : null;
         int[] c = new int[n * n];
         for (int u = 0; u < n; u++) {
             for (int v = 0; v < n; v++) {
-                c[u * n + v] = u == v ? 2 : isomorphismType && g.adjacent(u, v) ? 1 : 0;
+                c[u * n + v] = switch (start) {
+                    case MARKING -> u == v ? 1 : 0;
+                    case DISTANCE -> d[u][v] + 1; // 0: unreachable
+                    case ISOMORPHISM_TYPE -> u == v ? 2 : g.adjacent(u, v) ? 1 : 0;
+                };
             }
         }
         return c;

@@ -56,7 +56,8 @@ public enum RefinementTest {
         return switch (this) {
             case WL1 -> new VertexRefinement(false).distinguishes(a, b);
             case GDWL -> new VertexRefinement(true).distinguishes(a, b);
-            default -> new PairRefinement(aggregations, pooling, isFolklore()).distinguishes(a, b);
+            default -> new PairRefinement(aggregations, pooling, isFolklore() ? PairRefinement.Start.ISOMORPHISM_TYPE
+                    : PairRefinement.Start.MARKING).distinguishes(a, b);
         };
     }
 

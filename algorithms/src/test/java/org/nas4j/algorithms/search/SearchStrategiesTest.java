@@ -68,6 +68,32 @@ class SearchStrategiesTest {
         assertTrue(median(reinforce) > r, "REINFORCE " + Arrays.toString(reinforce) + " vs random " + Arrays.toString(random));
     }
 
+    /** The same stand-in scored as an error (100 - accuracy) under the mae objective: the strategies now minimize. */
+    @Test
+    void underAnErrorObjectiveEvolutionAndReinforceFindLowerErrorsThanRandom() throws IOException {
+        double[] random = new double[3];
+        double[] evolution = new double[3];
+        double[] reinforce = new double[3];
+        for (int seed = 0; seed < 3; seed++) {
+            random[seed] = lowestError(new RandomSearch(), 100, seed);
+            evolution[seed] = lowestError(new AgingEvolution(20, 5, 0.1), 100, seed);
+            reinforce[seed] = lowestError(new ReinforceSearch(5, 32, 0.02f, 0.9, 1e-4f), 100, seed);
+        }
+        double r = median(random);
+        assertTrue(median(evolution) < r, "evolution " + Arrays.toString(evolution) + " vs random " + Arrays.toString(random));
+        assertTrue(median(reinforce) < r, "REINFORCE " + Arrays.toString(reinforce) + " vs random " + Arrays.toString(random));
+    }
+
+    private double lowestError(SearchStrategy strategy, int budget, long seed) throws IOException {
+        Archive archive = Archive.open(tmp.resolve("mae-" + System.nanoTime() + ".jsonl"), space);
+        SearchContext ctx = new SearchContext(space, List.of(Objective.MAE), List.of(), budget, archive, a -> {
+            Evaluation e = child.evaluate(a);
+            return new Evaluation(a, 100 - e.accuracy(), e.latencyMs(), e.macs(), e.params(), 0);
+        }, (i, e, f, p) -> {});
+        strategy.search(ctx, new SplittableRandom(seed));
+        return ctx.asked().stream().mapToDouble(e -> e.value(Objective.MAE)).min().orElseThrow();
+    }
+
     private double bestAccuracy(SearchStrategy strategy, int budget, long seed) throws IOException {
         Archive archive = Archive.open(tmp.resolve("acc-" + System.nanoTime() + ".jsonl"), space);
         SearchContext ctx = new SearchContext(space, List.of(Objective.ACCURACY), List.of(), budget, archive,
@@ -106,7 +132,12 @@ class SearchStrategiesTest {
         assertTrue(assertThrows(UserException.class, () -> Objective.parseList("accuracy,speed")).getMessage()
                 .contains("unknown objective 'speed'"));
         assertTrue(assertThrows(UserException.class, () -> Objective.parseList("latency,macs")).getMessage()
-                .contains("must hold accuracy"));
+                .contains("must hold one quality (accuracy, or mae for graph runs)"));
+        assertTrue(assertThrows(UserException.class, () -> Objective.parseList("accuracy,mae,macs")).getMessage()
+                .contains("must hold one quality"));
+        assertEquals(Objective.MAE, Objective.qualityOf(Objective.parseList("macs,mae")));
+        assertTrue(assertThrows(UserException.class, () -> Constraint.parse("mae>=0.5")).getMessage()
+                .contains("use mae<=VALUE"));
         assertTrue(assertThrows(UserException.class, () -> Constraint.parse("latency<3ms")).getMessage()
                 .contains("NAME<=VALUE"));
         assertTrue(assertThrows(UserException.class, () -> Constraint.parse("latency<=3M")).getMessage()

@@ -134,6 +134,22 @@ public final class ElasticBatchNorm extends AbstractElasticBlock {
     }
 
     /**
+     * Queues copying the leading channels (the target's width) into an elastic batch norm of exactly
+     * that width: how a child made of elastic blocks gets its statistics and scale.
+     *
+     * @param target a batch norm whose width is the slice to copy
+     * @param copier collects the copies
+     */
+    public void copyInto(ElasticBatchNorm target, WeightCopier copier) {
+        Parameter[] from = {gamma, beta, runningMean, runningVar};
+        Parameter[] to = {target.gamma, target.beta, target.runningMean, target.runningVar};
+        for (int i = 0; i < from.length; i++) {
+            Parameter p = from[i];
+            copier.copy(to[i], m -> Slices.leading(p.getArray(), m, target.maxChannels));
+        }
+    }
+
+    /**
      * @param channels the width it will see
      * @param copier collects the copies of gamma, beta and running statistics
      * @return a DJL {@link BatchNorm} with the same epsilon and momentum

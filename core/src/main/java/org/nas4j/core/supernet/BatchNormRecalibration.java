@@ -1,6 +1,5 @@
 package org.nas4j.core.supernet;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
@@ -41,7 +40,7 @@ public final class BatchNormRecalibration {
                 float momentum = 1f - 1f / (i + 1);
                 bns.forEach(bn -> bn.setMomentum(momentum));
                 try (NDManager step = parent.newSubManager()) {
-                    net.forward(parameters, new NDList(batches.get(step, i)), true);
+                    net.forward(parameters, batches.get(step, i), true);
                 }
             }
         } finally {

@@ -1,6 +1,6 @@
 package org.nas4j.core.supernet;
 
-import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
 /** Produces input batch {@code index} in the given manager, which the caller closes. */
@@ -10,7 +10,7 @@ public interface BatchSupplier {
     /**
      * @param manager the manager the batch must live in
      * @param index the batch's position, from 0
-     * @return the batch {@code (N, C, H, W)}
+     * @return the network's inputs: images {@code (N, C, H, W)}, or the arrays of a graph batch
      */
-    NDArray get(NDManager manager, int index);
+    NDList get(NDManager manager, int index);
 }

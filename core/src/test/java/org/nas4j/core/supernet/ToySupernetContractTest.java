@@ -27,7 +27,7 @@ class ToySupernetContractTest {
             net.batchNorm().runningMean().set(new float[] {9, 9, 9, 9, 9, 9, 9, 9});
             Arch child = net.space().of(Map.of("w", "4", "k", "3"));
             NDArray[] batches = {m.randomNormal(new Shape(5, 2, 6, 6)), m.randomNormal(2f, 1f, new Shape(5, 2, 6, 6), DataType.FLOAT32)};
-            BatchNormRecalibration.recalibrate(net, child, ps, m, 2, (sm, i) -> batches[i].duplicate());
+            BatchNormRecalibration.recalibrate(net, child, ps, m, 2, (sm, i) -> new NDList(batches[i].duplicate()));
 
             net.activate(child);
             // the refilled mean is the average over both batches of the per-channel mean of the conv output
@@ -51,7 +51,7 @@ class ToySupernetContractTest {
             net.initialize(m);
             ParameterStore ps = new ParameterStore(m, false);
             for (Arch a : new Arch[] {net.space().smallest(), net.space().largest()}) {
-                BatchNormRecalibration.recalibrate(net, a, ps, m, 1, (sm, i) -> sm.randomNormal(new Shape(4, 2, 6, 6)));
+                BatchNormRecalibration.recalibrate(net, a, ps, m, 1, (sm, i) -> new NDList(sm.randomNormal(new Shape(4, 2, 6, 6))));
                 Block child = net.extract(a, m);
                 NDArray x = m.randomNormal(new Shape(3, 2, 6, 6));
                 net.activate(a);

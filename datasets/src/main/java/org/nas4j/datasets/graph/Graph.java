@@ -71,6 +71,13 @@ public final class Graph {
         return of(n + other.size(), edges);
     }
 
+    /** @return the same graph with vertex {@code v} renamed {@code permutation[v]} */
+    public Graph relabel(int[] permutation) {
+        List<int[]> renamed = new ArrayList<>();
+        edges().forEach(e -> renamed.add(new int[] {permutation[e[0]], permutation[e[1]]}));
+        return of(size(), renamed);
+    }
+
     /** @return the number of vertices */
     public int size() {
         return neighbours.length;

@@ -92,6 +92,20 @@ public record Molecule(String smiles, Graph graph, int[][] atoms, int[] bonds) {
         return next.size() == 1 && next.get(0).getAtomicNumber() != null && next.get(0).getAtomicNumber() != 1;
     }
 
+    /**
+     * @return the molecule as a network reads it: per atom its element (atomic numbers above 53 share
+     *     54), formal charge + 2 (clamped to 0..4), hydrogens (at most 4) and aromaticity; per bond its
+     *     order (1, 2, 3, or 4 aromatic)
+     */
+    public FeaturedGraph features() {
+        int[][] vertices = new int[atoms.length][];
+        for (int i = 0; i < atoms.length; i++) {
+            int[] a = atoms[i];
+            vertices[i] = new int[] {Math.min(a[0], 54), Math.max(0, Math.min(4, a[1] + 2)), Math.min(a[2], 4), a[3]};
+        }
+        return new FeaturedGraph(graph, vertices, bonds.clone());
+    }
+
     private static long key(int u, int v) {
         return (long) u << 32 | v;
     }

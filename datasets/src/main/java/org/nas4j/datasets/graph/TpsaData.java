@@ -13,31 +13,26 @@ import org.nas4j.core.util.UserException;
  * {@code SMILES,TPSA} lines ({@link #DEBIAN_FILE}, values from Daylight's tools and Ertl's program). The
  * split is fixed by position so that every run and every paper-style table uses the same molecules: of
  * each ten consecutive lines the ninth is validation and the tenth test (80 / 10 / 10).
- *
- * @param train the training molecules
- * @param validation the validation molecules
- * @param test the test molecules
  */
-public record TpsaData(List<Sample> train, List<Sample> validation, List<Sample> test) {
+public final class TpsaData {
 
     /** Where {@code apt-get install rdkit-data} puts the file. */
     public static final Path DEBIAN_FILE = Path.of("/usr/share/RDKit/Data/NCI/first_5k.tpsa.csv");
 
-    /**
-     * @param molecule the molecule
-     * @param tpsa its polar surface area in square ångström
-     */
-    public record Sample(Molecule molecule, double tpsa) {}
+    private TpsaData() {}
 
-    /** @return the data in {@code file}; a bad line is a {@link UserException} naming it */
-    public static TpsaData read(Path file) throws IOException {
+    /**
+     * @return the molecules of {@code file} with their values (TPSA in Å² for {@link #DEBIAN_FILE}), named
+     *     {@code tpsa} or after the file; a bad line is a {@link UserException} naming it
+     */
+    public static GraphData read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new UserException("TPSA file " + file + " does not exist: install Debian's rdkit-data (apt-get install"
                     + " rdkit-data) or give a file of SMILES,TPSA lines");
         }
-        List<Sample> train = new ArrayList<>();
-        List<Sample> validation = new ArrayList<>();
-        List<Sample> test = new ArrayList<>();
+        List<GraphData.Sample> train = new ArrayList<>();
+        List<GraphData.Sample> validation = new ArrayList<>();
+        List<GraphData.Sample> test = new ArrayList<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         int position = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -62,10 +57,12 @@ public record TpsaData(List<Sample> train, List<Sample> validation, List<Sample>
             } catch (UserException e) {
                 throw new UserException(where + ": " + e.getMessage());
             }
-            Sample s = new Sample(m, tpsa);
+            GraphData.Sample s = new GraphData.Sample(m.features(), tpsa, m.smiles());
             (position % 10 == 8 ? validation : position % 10 == 9 ? test : train).add(s);
             position++;
         }
-        return new TpsaData(List.copyOf(train), List.copyOf(validation), List.copyOf(test));
+        // what the values are: TPSA for Debian's file, else the file's name without its extension
+        String name = file.equals(DEBIAN_FILE) ? "tpsa" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return new GraphData(name, GraphData.SMILES, train, validation, test);
     }
 }

@@ -38,6 +38,9 @@ class MoleculeTest {
         assertArrayEquals(new int[] {6, 0, 1, 0}, m.atoms()[1]);
         assertArrayEquals(new int[] {7, 1, 0, 0}, m.atoms()[2]);
         assertArrayEquals(new int[] {8, -1, 0, 0}, m.atoms()[4]);
+        // as a network reads it: charge shifted by 2
+        assertArrayEquals(new int[] {8, 1, 0, 0}, m.features().vertexFeatures()[4]);
+        assertArrayEquals(new int[] {7, 3, 0, 0}, m.features().vertexFeatures()[2]);
         // edges 0-1 (double), 1-2 (single), 2-3 (double), 2-4 (single)
         assertArrayEquals(new int[] {2, 1, 2, 1}, m.bonds());
         assertEquals(2, Molecule.parse("C#N").graph().size());
@@ -58,12 +61,12 @@ class MoleculeTest {
         }
         Path f = dir.resolve("tpsa.csv");
         Files.writeString(f, text);
-        TpsaData d = TpsaData.read(f);
+        GraphData d = TpsaData.read(f);
         assertEquals(16, d.train().size());
         assertEquals(2, d.validation().size());
         assertEquals(2, d.test().size());
-        assertEquals(10, d.validation().get(0).molecule().graph().size()); // the ninth line: 9 carbons and O
-        assertEquals(21, d.test().get(1).molecule().graph().size());
+        assertEquals(10, d.validation().get(0).graph().graph().size()); // the ninth line: 9 carbons and O
+        assertEquals(21, d.test().get(1).graph().graph().size());
         Files.writeString(f, "CCO,20.23\nCCN,x\n");
         UserException e = assertThrows(UserException.class, () -> TpsaData.read(f));
         assertTrue(e.getMessage().contains("line 2: 'x' is not a number"), e.getMessage());
@@ -75,14 +78,15 @@ class MoleculeTest {
     @Test
     void debiansNciFileReadsWhole() throws IOException {
         assumeTrue(Files.isRegularFile(TpsaData.DEBIAN_FILE), "needs Debian's rdkit-data");
-        TpsaData d = TpsaData.read(TpsaData.DEBIAN_FILE);
+        GraphData d = TpsaData.read(TpsaData.DEBIAN_FILE);
         assertEquals(4000, d.train().size());
         assertEquals(500, d.validation().size());
         assertEquals(499, d.test().size()); // 4,999 molecules under a header line
         // the first line: 2-methyl-1,4-benzoquinone, 34.14
-        TpsaData.Sample first = d.train().get(0);
-        assertEquals(34.14, first.tpsa(), 1e-9);
-        assertEquals(9, first.molecule().graph().size()); // seven carbons, two oxygens
-        assertEquals(2, Arrays.stream(first.molecule().atoms()).filter(a -> a[0] == 8).count());
+        GraphData.Sample first = d.train().get(0);
+        assertEquals(34.14, first.target(), 1e-9);
+        assertEquals("CC1=CC(=O)C=CC1=O", first.source());
+        assertEquals(9, first.graph().graph().size()); // seven carbons, two oxygens
+        assertEquals(2, Arrays.stream(first.graph().vertexFeatures()).filter(a -> a[0] == 8).count());
     }
 }

@@ -4,7 +4,9 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,6 +86,24 @@ public record ModelCard(
      * @return its card, checked against the registry
      * @throws UserException saying what is missing or wrong
      */
+    /**
+     * @param modelDir a model directory
+     * @return the {@code format} of its card (which kind of model it holds), null when the card has none
+     * @throws UserException if it has no readable card
+     */
+    public static String formatOf(Path modelDir) {
+        try {
+            JsonObject o = JsonParser.parseString(Files.readString(modelDir.resolve(FILE), StandardCharsets.UTF_8))
+                    .getAsJsonObject();
+            return o.has("format") ? o.get("format").getAsString() : null;
+        } catch (IOException e) {
+            throw new UserException(modelDir + " is not a nas4j model directory (no readable " + FILE
+                    + "); write one with 'nas4j export'");
+        } catch (RuntimeException e) {
+            throw new UserException(modelDir.resolve(FILE) + " is not valid JSON; export the model again");
+        }
+    }
+
     public static ModelCard read(Path modelDir) {
         Path file = modelDir.resolve(FILE);
         String where = file.toString();

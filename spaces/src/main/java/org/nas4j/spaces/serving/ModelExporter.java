@@ -19,6 +19,7 @@ import java.util.Set;
 import org.nas4j.core.export.OnnxExporter;
 import org.nas4j.core.export.StaticChild;
 import org.nas4j.core.metrics.Latency;
+import org.nas4j.core.space.Arch;
 import org.nas4j.core.supernet.Supernet;
 import org.nas4j.core.util.AtomicFiles;
 import org.nas4j.core.util.UserException;
@@ -123,23 +124,26 @@ public final class ModelExporter {
     }
 
     /**
-     * Writes a word translator's model directory: the child's static network (its generated weights
-     * baked in) in DJL's format for LibTorch, the card, metrics and provenance.
+     * Writes the model directory of a network that nas4j itself loads (a word translator, a graph
+     * network): the child's static network (generated weights baked in) in DJL's format for LibTorch,
+     * its card, metrics and provenance.
      *
      * @param net the supernet
-     * @param card what the model is
+     * @param arch the child
+     * @param name the model's name (its parameter file's prefix)
+     * @param card the card's JSON
      * @param metrics measured figures of the child
      * @param provenance where it came from
      * @param out the model directory to (re)place
      * @throws IOException if writing fails; {@code out} is then untouched
      */
-    public static void exportTranslator(Supernet net, TranslatorCard card, JsonObject metrics, JsonObject provenance, Path out)
-            throws IOException {
-        try (Model model = Model.newInstance(card.name(), PYTORCH)) {
-            model.setBlock(net.extract(card.parsedArch(), model.getNDManager()));
+    public static void exportForNas4j(Supernet net, Arch arch, String name, String card, JsonObject metrics,
+            JsonObject provenance, Path out) throws IOException {
+        try (Model model = Model.newInstance(name, PYTORCH)) {
+            model.setBlock(net.extract(arch, model.getNDManager()));
             AtomicFiles.writeDirectory(out, dir -> {
-                model.save(dir, card.name());
-                write(dir.resolve(ModelCard.FILE), card.toJson());
+                model.save(dir, name);
+                write(dir.resolve(ModelCard.FILE), card);
                 write(dir.resolve("provenance.json"), pretty(provenance));
                 write(dir.resolve("metrics.json"), pretty(metrics));
             });

@@ -110,7 +110,7 @@ class Nb201SpaceTest {
                     continue;
                 }
                 pruned++;
-                BatchNormRecalibration.recalibrate(net, arch, ps, manager, 1, (m, b) -> x);
+                BatchNormRecalibration.recalibrate(net, arch, ps, manager, 1, (m, b) -> new NDList(x));
                 net.activate(arch);
                 NDArray a = net.forward(ps, new NDList(x), false).singletonOrThrow();
                 net.activate(without);
