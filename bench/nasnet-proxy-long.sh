@@ -3,8 +3,8 @@
 # last weights, its random children, REINFORCE and regularized evolution with 200 real evaluations each
 # on it, their best cells trained alone in the transfer stack with the recipe of the random cells there,
 # the proxy's rank quality against those random cells, and the plot; then a second training seed of every
-# stack cell, random and searched, and the plot again with each cell's mean of the two seeds. Resumable
-# stage by stage.
+# stack cell, random and searched, and the plot again with each cell's mean of the two seeds; then ten
+# more random cells with both seeds, and the plot against all twenty. Resumable stage by stage.
 #
 # Usage: bench/nasnet-proxy-long.sh OUT_DIR [proxy_epochs=100]
 #   OUT_DIR must hold what bench/nasnet-transfer.sh OUT_DIR wrote: data/ and random/ (the random cells'
@@ -56,3 +56,15 @@ java -Djava.awt.headless=true -cp "cli/target/classes:$(cat "$cp")" bench/Nasnet
 cp "$out/random-s1/truth.jsonl" "$results/random-s1-truth.jsonl"; cp "$found-s1/truth.jsonl" "$results/found$epochs-s1-truth.jsonl"
 cp "$p/train-log.jsonl" "$results/proxy$epochs-train-log.jsonl"; cp "$found/truth.jsonl" "$results/found$epochs-truth.jsonl"
 for s in random reinforce evolution; do cp "$p/search/$s/pareto.csv" "$results/proxy$epochs-$s.csv"; done
+# twenty random cells with both seeds (the first ten are the same draw, their two seeds reused), and where
+# the searched cells fall among them: a 75th percentile of ten cells is itself noisy
+more="$out/random20"
+if [ ! -f "$more/truth.jsonl" ]; then
+  mkdir -p "$more"; cat "$out/random/truth.jsonl" "$out/random-s1/truth.jsonl" > "$more/truth.jsonl"
+fi
+"$nas4j" truth --space "$stack_space" --archs 20 --seeds 0,1 --epochs 3 "${common[@]}" --out "$more" > "$more.log" 2>&1
+java -Djava.awt.headless=true -cp "cli/target/classes:$(cat "$cp")" bench/NasnetTransfer.java \
+  "$results/transfer$epochs-20cells.png" "$more/truth.jsonl" \
+  "REINFORCE=$found/truth.jsonl,$found-s1/truth.jsonl:$rl" "evolution=$found/truth.jsonl,$found-s1/truth.jsonl:$ev" \
+  | tee "$results/transfer$epochs-20cells.txt"
+cp "$more/truth.jsonl" "$results/random20-2seeds-truth.jsonl"
