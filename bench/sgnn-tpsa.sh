@@ -4,7 +4,7 @@
 # the standardized TPSA), their test MAE in Å² against their MACs per molecule of 20 atoms. Two lanes of
 # one thread. Resumable: a finished run is not trained again. Needs Debian's rdkit-data.
 #
-# Usage: bench/sgnn-tpsa.sh OUT_DIR [epochs=15] [seed=0]
+# Usage: bench/sgnn-tpsa.sh OUT_DIR [epochs=15] [seed=0]   (writes bench/results/sgnn/tpsa-sSEED.txt)
 #   NAS4J  the launcher (default ./nas4j; a copy keeps a long job safe from rebuilds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +26,8 @@ run() {  # name arch
     "$dir/test.txt"
 }
 { run gin-d2-w16 none:d2:w16; run gin-d4-w32 none:d4:w32; run gin-d4-w48 none:d4:w48; run swl-d2-w16 dist:uL:vs:d2:w16; } \
-  > "$results/tpsa-lane1.txt" &
-{ run pswl-d3-w32 dist:uL+vv:vs:d3:w32; run sswl-d3-w32 dist:uL+vL:vs:d3:w32; } > "$results/tpsa-lane2.txt" &
+  > "$results/tpsa-lane1-s$seed.txt" &
+{ run pswl-d3-w32 dist:uL+vv:vs:d3:w32; run sswl-d3-w32 dist:uL+vL:vs:d3:w32; } > "$results/tpsa-lane2-s$seed.txt" &
 wait
-cat "$results/tpsa-lane1.txt" "$results/tpsa-lane2.txt" | tee "$results/tpsa.txt"
+cat "$results/tpsa-lane1-s$seed.txt" "$results/tpsa-lane2-s$seed.txt" | tee "$results/tpsa-s$seed.txt"
+rm "$results/tpsa-lane1-s$seed.txt" "$results/tpsa-lane2-s$seed.txt"
