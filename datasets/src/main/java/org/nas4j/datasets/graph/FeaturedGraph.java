@@ -29,27 +29,18 @@ public record FeaturedGraph(Graph graph, int[][] vertexFeatures, int[] edgeTypes
     /** @return the same graph with vertex {@code v} renamed {@code permutation[v]}, features and edge types moved along */
     public FeaturedGraph relabel(int[] permutation) {
         Graph renamed = graph.relabel(permutation);
+        int[] inverse = new int[permutation.length];
         int[][] features = new int[graph.size()][];
         for (int v = 0; v < features.length; v++) {
+            inverse[permutation[v]] = v;
             features[permutation[v]] = vertexFeatures[v];
         }
         int[][] types = neighbourEdgeTypes();
-        int[] edges = renamed.edges().stream().mapToInt(e -> typeOf(types, inverse(permutation, e[0]), inverse(permutation, e[1])))
-                .toArray();
+        int[] edges = renamed.edges().stream().mapToInt(e -> {
+            int u = inverse[e[0]];
+            return types[u][Arrays.binarySearch(graph.neighbours(u), inverse[e[1]])];
+        }).toArray();
         return new FeaturedGraph(renamed, features, edges);
-    }
-
-    private int typeOf(int[][] types, int u, int v) {
-        return types[u][Arrays.binarySearch(graph.neighbours(u), v)];
-    }
-
-    private static int inverse(int[] permutation, int image) {
-        for (int v = 0; v < permutation.length; v++) {
-            if (permutation[v] == image) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException(image + " is not in the permutation");
     }
 
     /** @return per vertex, the types of its edges in the order of {@link Graph#neighbours} */

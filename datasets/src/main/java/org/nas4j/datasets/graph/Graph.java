@@ -63,14 +63,6 @@ public final class Graph {
         return of(n, edges);
     }
 
-    /** @return the disjoint union: {@code other}'s vertices follow this graph's */
-    public Graph plus(Graph other) {
-        int n = size();
-        List<int[]> edges = new ArrayList<>(edges());
-        other.edges().forEach(e -> edges.add(new int[] {e[0] + n, e[1] + n}));
-        return of(n + other.size(), edges);
-    }
-
     /** @return the same graph with vertex {@code v} renamed {@code permutation[v]} */
     public Graph relabel(int[] permutation) {
         List<int[]> renamed = new ArrayList<>();

@@ -21,7 +21,6 @@ final class GinMlp extends AbstractElasticBlock {
 
     private static final byte VERSION = 1;
 
-    private final int maxWidth;
     private final Parameter epsilon;
     private final ElasticLinear first;
     private final ElasticBatchNorm norm;
@@ -35,7 +34,6 @@ final class GinMlp extends AbstractElasticBlock {
      */
     GinMlp(int maxWidth, boolean selfTerm, MacCounter macs) {
         super(VERSION);
-        this.maxWidth = maxWidth;
         this.macs = macs;
         epsilon = selfTerm ? addParameter(Parameter.builder().setName("epsilon").setType(Parameter.Type.OTHER)
                 .optShape(new Shape(1)).optInitializer(Initializer.ZEROS).build()) : null;
@@ -79,9 +77,5 @@ final class GinMlp extends AbstractElasticBlock {
         first.copyInto(target.first, copier);
         norm.copyInto(target.norm, copier);
         second.copyInto(target.second, copier);
-    }
-
-    int maxWidth() {
-        return maxWidth;
     }
 }
