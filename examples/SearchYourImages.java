@@ -55,7 +55,7 @@ public class SearchYourImages {
 
         try (Run run = Training.train(dir, spec, false, Progress.SILENT)) {
             ParetoSearch.Plan plan = new ParetoSearch.Plan("random", List.of(Objective.ACCURACY, Objective.LATENCY),
-                    List.of(), 10, 0, true, "api");
+                    List.of(), List.of(), 10, 0, true, "api");
             ParetoSearch.Outcome searched = ParetoSearch.run(dir, run, plan, ChildMeasurer.Settings.defaults(), Progress.SILENT);
             Evaluation chosen = FrontPick.pick(dir.root(), run.net().space(), "knee");
             System.out.printf("searched %d children; the knee of the front: %.1f%% in %.2f ms, %s%n",

@@ -78,11 +78,11 @@ final class QuickstartCommand implements Command {
         System.out.println("Searching the supernet: LINAS, " + SEARCH_EVALS + " real evaluations (accuracy on 2000 "
                 + "validation images, batch-1 latency measured here)...");
         ParetoSearch.Plan plan = new ParetoSearch.Plan("linas", List.of(Objective.ACCURACY, Objective.LATENCY), List.of(),
-                SEARCH_EVALS, wb.spec().train().seed(), true, "quickstart-linas");
+                List.of(), SEARCH_EVALS, wb.spec().train().seed(), true, "quickstart-linas");
         SearchCommand cmd = new SearchCommand();
         ParetoSearch.Outcome o = ParetoSearch.run(run, wb, plan, cmd.settings(), new ConsoleProgress());
-        FrontCharts.write(o, wb.spec().space(), List.of(o.directory(), run.root()));
-        SearchCommand.printFront(o, wb.task());
+        FrontCharts.write(o, wb.spec().space(), plan.objectives(), List.of(o.directory(), run.root()));
+        SearchCommand.printFront(o, wb.task(), wb.net().space());
         double[] latencies = o.front().stream().mapToDouble(Evaluation::latencyMs).sorted().toArray();
         // rounded up to the printed microsecond, so the median member itself stays within the limit
         double limit = Math.ceil(latencies[(latencies.length - 1) / 2] * 1000) / 1000;

@@ -127,7 +127,7 @@ final class ReportCommand implements Command {
         List<Evaluation> all = rows.stream().map(ParetoSearch.Row::evaluation).toList();
         List<Evaluation> front = rows.stream().filter(ParetoSearch.Row::onFront).map(ParetoSearch.Row::evaluation).toList();
         List<Double> hv = rows.stream().filter(r -> r.index() > 0).map(ParetoSearch.Row::hypervolume).toList();
-        image(html, Charts.png(FrontCharts.charts(all, front, FrontCharts.scoreLabel(space.name()))));
+        image(html, Charts.png(FrontCharts.charts(all, front, pareto.objectives(), FrontCharts.scoreLabel(space.name()))));
         double[] index = new double[hv.size()];
         for (int i = 0; i < index.length; i++) {
             index[i] = i + 1;

@@ -16,6 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.nas4j.algorithms.search.Constraint;
+import org.nas4j.core.space.ArchRule;
+import org.nas4j.core.space.SearchSpace;
 import org.nas4j.algorithms.search.Evaluation;
 import org.nas4j.algorithms.search.Objective;
 import org.nas4j.core.util.UserException;
@@ -37,7 +39,9 @@ final class SearchCommand implements Command {
             + " params, size (MB of float32 weights); default: the run's quality and latency")
     String objectives;
 
-    @Parameter(names = "--constraint", description = "a limit, repeatable: latency<=3ms, macs<=20M, params<=100k, size<=0.5MB, accuracy>=85")
+    @Parameter(names = "--constraint", description = "a limit, repeatable: latency<=3ms, macs<=20M, params<=100k, size<=0.5MB,"
+            + " accuracy>=85, mae<=3; on sgnn spaces the SWL class, class>=LEVEL or class<=LEVEL with LEVEL one of 1wl, swl, pswl,"
+            + " gswl, sswl (archs outside it are never evaluated)")
     List<String> constraints = new ArrayList<>();
 
     @Parameter(names = "--resume", description = "continue the search of this name (its evaluations are reused, none redone)")
@@ -83,16 +87,20 @@ final class SearchCommand implements Command {
             throw new UserException("--name '" + name + "': use letters, digits, '.', '_' and '-'");
         }
         List<Objective> given = objectives == null ? null : Objective.parseList(objectives);
-        List<Constraint> parsedConstraints = constraints.stream().map(Constraint::parse).toList();
         RunDirectory dir = new RunDirectory(run);
         try (Run wb = Run.open(dir.read())) {
             List<Objective> parsedObjectives = given != null ? given : List.of(wb.task().quality(), Objective.LATENCY);
+            List<ArchRule> rules = new ArrayList<>();
+            List<Constraint> limits = new ArrayList<>();
+            for (String c : constraints) {
+                ArchRule.parse(c, wb.net().space()).ifPresentOrElse(rules::add, () -> limits.add(Constraint.parse(c)));
+            }
             if (Strategies.NAMES.contains(strategy)) {
-                ParetoSearch.Plan plan = new ParetoSearch.Plan(strategy, parsedObjectives, parsedConstraints, evals, seed,
+                ParetoSearch.Plan plan = new ParetoSearch.Plan(strategy, parsedObjectives, limits, rules, evals, seed,
                         resume, name != null ? name : strategy + "-s" + seed);
                 ParetoSearch.Outcome o = ParetoSearch.run(dir, wb, plan, settings(), new ConsoleProgress());
-                FrontCharts.write(o, wb.spec().space(), List.of(o.directory(), dir.root()));
-                printFront(o, wb.task());
+                FrontCharts.write(o, wb.spec().space(), plan.objectives(), List.of(o.directory(), dir.root()));
+                printFront(o, wb.task(), wb.net().space());
             } else if (strategy.equals("darts")) {
                 DartsSearch.Result r = DartsSearch.run(dir, wb, steps, seed, new ConsoleProgress());
                 System.out.printf(Locale.ROOT, "darts: %s, validation accuracy %.2f%% (weights in %s)%n", r.arch().id(),
@@ -110,13 +118,18 @@ final class SearchCommand implements Command {
                 latencyTable);
     }
 
-    static void printFront(ParetoSearch.Outcome o, Task task) {
+    static void printFront(ParetoSearch.Outcome o, Task task, SearchSpace space) {
         System.out.printf(Locale.ROOT, "%d evaluations, hypervolume %.4f; the front (%d children):%n", o.evaluations().size(),
                 o.hypervolume().length == 0 ? 0 : o.hypervolume()[o.hypervolume().length - 1], o.front().size());
-        System.out.printf(Locale.ROOT, "%9s %10s %8s %9s  %s%n", task.scoreTitle(), "latency", "MMACs", "params", "arch");
-        o.front().stream().sorted(Comparator.comparingDouble(Evaluation::latencyMs)).forEach(e -> System.out.printf(Locale.ROOT,
-                "%9s %8.3fms %8.2f %,9d  %s%n", task.formatScore(e.accuracy()), e.latencyMs(), e.macs() / 1e6, e.params(),
-                e.arch().id()));
+        StringBuilder levels = new StringBuilder();
+        space.levels().forEach(l -> levels.append(String.format(Locale.ROOT, " %9s", l.name())));
+        System.out.printf(Locale.ROOT, "%9s %10s %8s %9s%s  %s%n", task.scoreTitle(), "latency", "MMACs", "params", levels, "arch");
+        o.front().stream().sorted(Comparator.comparingDouble(Evaluation::latencyMs)).forEach(e -> {
+            StringBuilder values = new StringBuilder();
+            space.levels().forEach(l -> values.append(String.format(Locale.ROOT, " %9s", l.label().apply(e.arch()))));
+            System.out.printf(Locale.ROOT, "%9s %8.3fms %8.2f %,9d%s  %s%n", task.formatScore(e.accuracy()), e.latencyMs(),
+                    e.macs() / 1e6, e.params(), values, e.arch().id());
+        });
         System.out.println("written: " + o.directory() + " (pareto.json, pareto.csv, pareto.png), and the same in the run directory");
     }
 

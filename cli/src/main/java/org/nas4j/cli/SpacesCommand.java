@@ -25,6 +25,8 @@ final class SpacesCommand implements Command {
                 System.out.println("  SWL class of an arch: 1-WL without subgraphs (enc none); SSWL with vL or vu; else GSWL"
                         + " with vG; else PSWL(pool) with vv; else SWL(pool); uu and uG add nothing (eval prints it)");
             }
+            e.space().levels().forEach(l -> System.out.printf("  level %s: %s, lowest first (search --constraint %s>=%s)%n",
+                    l.name(), String.join(" < ", l.levels()), l.name(), l.levels().get(l.levels().size() / 2)));
             StringBuilder seen = new StringBuilder();
             for (Dimension d : e.space().dimensions()) {
                 String kind = d.name().replaceAll("\\d+", "#");

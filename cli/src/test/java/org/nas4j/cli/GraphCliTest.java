@@ -55,6 +55,28 @@ class GraphCliTest {
                 assertTrue(!(e[0] <= f[0] && e[1] <= f[1] && (e[0] < f[0] || e[1] < f[1])), "dominated front member");
             }
         }
+        assertTrue(csv.get(0).endsWith(",hypervolume,class"), csv.get(0));
+
+        // limited by expressiveness: no child below PSWL is evaluated, and none is on the front
+        userError("constraint 'class>=pswl2': class is one of 1wl, swl, pswl, gswl, sswl (lowest first)", "search", "--run",
+                run.toString(), "--objectives", "mae,macs", "--constraint", "class>=pswl2");
+        CliErrorsTest.Result limited = nas4j("search", "--run", run.toString(), "--strategy", "evolution", "--objectives",
+                "mae,macs", "--constraint", "class>=pswl", "--name", "pswl", "--evals", "4", "--recal-images", "64",
+                "--val-images", "100", "--latency-batch", "4", "--latency-calls", "1");
+        assertEquals(0, limited.code(), limited.err());
+        assertTrue(limited.out().contains("    class  arch"), limited.out());
+        List<String> limitedCsv = java.nio.file.Files.readAllLines(run.resolve("search/pswl/pareto.csv"));
+        int asked = 0;
+        for (String line : limitedCsv.subList(1, limitedCsv.size())) {
+            String cls = line.substring(line.lastIndexOf(',') + 1);
+            boolean admitted = List.of("PSWL(VS)", "PSWL(SV)", "GSWL", "SSWL").contains(cls);
+            if (!line.startsWith("0,")) {
+                asked++;
+                assertTrue(admitted, "evaluated outside the constraint: " + line);
+            }
+            assertTrue(admitted || line.contains(",false,"), "on the front outside the constraint: " + line);
+        }
+        assertEquals(4, asked, String.join("\n", limitedCsv));
 
         // exported, it scores what eval scored, and serves edge-list files through DJL
         Path model = dir.resolve("model");

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.nas4j.algorithms.search.Archive;
 import org.nas4j.algorithms.search.Constraint;
@@ -25,6 +26,8 @@ import org.nas4j.algorithms.search.Linas;
 import org.nas4j.algorithms.search.Objective;
 import org.nas4j.algorithms.search.SearchContext;
 import org.nas4j.algorithms.search.Strategies;
+import org.nas4j.core.space.ArchLevel;
+import org.nas4j.core.space.ArchRule;
 import org.nas4j.core.space.SearchSpace;
 import org.nas4j.core.util.AtomicFiles;
 import org.nas4j.core.util.Seeds;
@@ -44,14 +47,16 @@ public final class ParetoSearch {
      *
      * @param strategy one of {@link Strategies#NAMES}
      * @param objectives the quality (accuracy or mae) and at least one cost
-     * @param constraints limits
+     * @param constraints limits on measured values
+     * @param rules limits on the space's levels, known before evaluation ({@code class>=pswl}): no arch
+     *     outside them is evaluated, nor on the front
      * @param evals budget of real evaluations
      * @param seed the strategy's seed
      * @param resume continue an earlier search of the same name
      * @param name the search's directory name
      */
-    public record Plan(String strategy, List<Objective> objectives, List<Constraint> constraints, int evals, long seed,
-            boolean resume, String name) {}
+    public record Plan(String strategy, List<Objective> objectives, List<Constraint> constraints, List<ArchRule> rules,
+            int evals, long seed, boolean resume, String name) {}
 
     /** What a search leaves: its evaluations in order, their front, and the hypervolume after each. */
     public record Outcome(List<Evaluation> evaluations, List<Evaluation> front, double[] hypervolume, Path directory) {}
@@ -68,14 +73,14 @@ public final class ParetoSearch {
      */
     public static Outcome run(RunDirectory run, Run wb, Plan plan, ChildMeasurer.Settings settings, Progress progress)
             throws IOException {
-        SearchSpace space = wb.net().space();
+        SearchSpace space = wb.net().space().admitting(plan.rules());
         Objective quality = Objective.qualityOf(plan.objectives());
         if (quality != wb.task().quality()) {
             throw new UserException("a " + wb.task().dataName() + " run is scored by " + wb.task().quality().label() + ", not "
                     + quality.label() + ": use --objectives " + wb.task().quality().label() + ",COST (e.g. "
                     + wb.task().quality().label() + ",macs)");
         }
-                Path dir = run.search(plan.name());
+        Path dir = run.search(plan.name());
         JsonObject config = config(plan);
         Path configFile = run.searchConfig(plan.name());
         if (Files.isRegularFile(configFile)) {
@@ -101,6 +106,7 @@ public final class ParetoSearch {
         // belong to its front like any child it evaluated
         List<Evaluation> extremes = List.of(archived(space.smallest(), archive, measurer),
                 archived(space.largest(), archive, measurer));
+        ToDoubleFunction<Evaluation> violation = e -> SearchContext.violation(e, plan.constraints(), space);
         double[] scale = scale(plan.objectives(), extremes.get(0), extremes.get(1));
         double[] reference = Hypervolume.unitReference(plan.objectives().size());
         List<Double> hv = new ArrayList<>();
@@ -111,7 +117,7 @@ public final class ParetoSearch {
                 measurer, (i, e, fresh, predicted) -> {
                     done.add(e);
                     predictions.add(predicted);
-                    List<double[]> points = feasible(withExtremes(done, extremes), plan.constraints()).stream()
+                    List<double[]> points = feasible(withExtremes(done, extremes), violation).stream()
                             .map(x -> Hypervolume.normalized(x, plan.objectives(), scale)).toList();
                     hv.add(Hypervolume.of(points, reference));
                     progress.update(plan.strategy(), i, plan.evals(), String.format(Locale.ROOT, "%s%s %.2fms hv %.4f",
@@ -119,9 +125,9 @@ public final class ParetoSearch {
                 });
         Strategies.byName(plan.strategy(), plan.evals(), space.dimensions().size(), a -> wb.net().cost(a), scores::add)
                 .search(context, new SplittableRandom(Seeds.derive(plan.seed(), "search", 0)));
-        List<Evaluation> front = SearchContext.front(withExtremes(done, extremes), plan.objectives(), context::violation);
+        List<Evaluation> front = SearchContext.front(withExtremes(done, extremes), plan.objectives(), violation);
         double[] curve = hv.stream().mapToDouble(Double::doubleValue).toArray();
-        double before = Hypervolume.of(feasible(extremes, plan.constraints()).stream()
+        double before = Hypervolume.of(feasible(extremes, violation).stream()
                 .map(x -> Hypervolume.normalized(x, plan.objectives(), scale)).toList(), reference);
         writeOutputs(List.of(dir, run.root()), wb, plan, extremes, before, done, predictions, front, curve);
         if (!scores.isEmpty()) {
@@ -144,7 +150,7 @@ public final class ParetoSearch {
     public static List<Evaluation> rsps(RunDirectory run, Run wb, int evals, long seed, ChildMeasurer.Settings settings,
             Progress progress) throws IOException {
         List<Objective> objectives = List.of(wb.task().quality(), Objective.MACS);
-        Plan plan = new Plan("random", objectives, List.of(), evals, seed, true, "rsps-s" + seed);
+        Plan plan = new Plan("random", objectives, List.of(), List.of(), evals, seed, true, "rsps-s" + seed);
         return run(run, wb, plan, settings, progress).evaluations().stream()
                 .sorted(Comparator.comparingDouble((Evaluation e) -> e.goodness(objectives)).reversed()).toList();
     }
@@ -183,8 +189,8 @@ public final class ParetoSearch {
         return e;
     }
 
-    private static List<Evaluation> feasible(List<Evaluation> all, List<Constraint> constraints) {
-        return all.stream().filter(e -> constraints.stream().allMatch(c -> c.violation(e) == 0)).toList();
+    private static List<Evaluation> feasible(List<Evaluation> all, ToDoubleFunction<Evaluation> violation) {
+        return all.stream().filter(e -> violation.applyAsDouble(e) == 0).toList();
     }
 
     private static void checkSettings(Path file, JsonObject settings) throws IOException {
@@ -205,6 +211,7 @@ public final class ParetoSearch {
         o.addProperty("objectives", plan.objectives().stream().map(Objective::label).collect(Collectors.joining(",")));
         JsonArray cs = new JsonArray();
         plan.constraints().forEach(c -> cs.add(c.toString()));
+        plan.rules().forEach(r -> cs.add(r.toString()));
         o.add("constraints", cs);
         o.addProperty("evals", plan.evals());
         o.addProperty("seed", plan.seed());
@@ -272,21 +279,23 @@ public final class ParetoSearch {
             throws IOException {
         Set<String> onFront = front.stream().map(e -> e.arch().id()).collect(Collectors.toCollection(HashSet::new));
         Objective quality = Objective.qualityOf(plan.objectives());
+        List<ArchLevel> levels = wb.net().space().levels();
         StringBuilder csv = new StringBuilder(String.format(Locale.ROOT,
-                "index,arch,%1$s,latency_ms,macs,params,predicted_%1$s,predicted_latency_ms,on_front,hypervolume%n", quality.label()));
+                "index,arch,%1$s,latency_ms,macs,params,predicted_%1$s,predicted_latency_ms,on_front,hypervolume%2$s%n",
+                quality.label(), levels.stream().map(l -> "," + l.name()).collect(Collectors.joining())));
         // index 0: the smallest and largest children, measured before the search (not counted in its budget)
         for (Evaluation e : extremes) {
             if (done.stream().noneMatch(d -> d.arch().equals(e.arch()))) {
-                csv.append(String.format(Locale.ROOT, "0,\"%s\",%.4f,%.4f,%d,%d,,,%s,%.6f%n", e.arch().id(), e.accuracy(),
-                        e.latencyMs(), e.macs(), e.params(), onFront.contains(e.arch().id()), before));
+                csv.append(String.format(Locale.ROOT, "0,\"%s\",%.4f,%.4f,%d,%d,,,%s,%.6f%s%n", e.arch().id(), e.accuracy(),
+                        e.latencyMs(), e.macs(), e.params(), onFront.contains(e.arch().id()), before, labels(levels, e)));
             }
         }
         for (int i = 0; i < done.size(); i++) {
             Evaluation e = done.get(i);
             Map<Objective, Double> p = predictions.get(i);
-            csv.append(String.format(Locale.ROOT, "%d,\"%s\",%.4f,%.4f,%d,%d,%s,%s,%s,%.6f%n", i + 1, e.arch().id(),
+            csv.append(String.format(Locale.ROOT, "%d,\"%s\",%.4f,%.4f,%d,%d,%s,%s,%s,%.6f%s%n", i + 1, e.arch().id(),
                     e.accuracy(), e.latencyMs(), e.macs(), e.params(), number(p.get(quality)),
-                    number(p.get(Objective.LATENCY)), onFront.contains(e.arch().id()), hv[i]));
+                    number(p.get(Objective.LATENCY)), onFront.contains(e.arch().id()), hv[i], labels(levels, e)));
         }
         JsonObject json = config(plan);
         json.addProperty("search", plan.name());
@@ -301,6 +310,7 @@ public final class ParetoSearch {
             m.addProperty("latencyMs", e.latencyMs());
             m.addProperty("macs", e.macs());
             m.addProperty("params", e.params());
+            levels.forEach(l -> m.addProperty(l.name(), l.label().apply(e.arch())));
             int asked = done.indexOf(e);
             Map<Objective, Double> p = asked < 0 ? Map.of() : predictions.get(asked);
             if (!p.isEmpty()) {
@@ -315,6 +325,11 @@ public final class ParetoSearch {
             AtomicFiles.writeString(RunDirectory.pareto(where, "csv"), csv.toString());
             AtomicFiles.writeString(RunDirectory.pareto(where, "json"), pretty(json));
         }
+    }
+
+    /** @return the arch's value of every level, each after a comma (the last columns of {@code pareto.csv}) */
+    private static String labels(List<ArchLevel> levels, Evaluation e) {
+        return levels.stream().map(l -> "," + l.label().apply(e.arch())).collect(Collectors.joining());
     }
 
     private static String number(Double v) {

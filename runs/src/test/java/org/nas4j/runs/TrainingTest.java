@@ -93,7 +93,7 @@ class TrainingTest {
         try (Run trained = Training.train(run, spec, true, training)) {
             Training.reportChildren(trained, training);
             ParetoSearch.Plan plan = new ParetoSearch.Plan("random", List.of(Objective.ACCURACY, Objective.MACS), List.of(),
-                    4, 0, false, "lib");
+                    List.of(), 4, 0, false, "lib");
             ParetoSearch.Outcome outcome = ParetoSearch.run(run, trained, plan, ChildMeasurer.Settings.defaults(), search);
             assertEquals(4, outcome.evaluations().size());
             assertFrontIsEveryUndominatedEvaluation(run, trained.net().space(), outcome);

@@ -50,7 +50,8 @@ public final class ReinforceSearch implements SearchStrategy {
             while (context.remaining() > 0 && idle < 100) {
                 List<Arch> archs;
                 try (NDManager step = controller.manager().newSubManager()) {
-                    archs = controller.sample(batch, rng, step);
+                    // the controller draws dimension by dimension; archs outside the space's rules are not asked for
+                    archs = controller.sample(batch, rng, step).stream().filter(context.space()::admits).toList();
                 }
                 int before = context.remaining();
                 List<Arch> asked = new ArrayList<>();

@@ -112,10 +112,13 @@ public final class SearchContext {
     }
 
     /**
-     * @param arch a child
+     * @param arch a child the space admits (strategies draw from {@link #space()}, which respects its rules)
      * @return its evaluation, or empty when the budget is spent (a repeated arch is always answered)
      */
     public Optional<Evaluation> evaluate(Arch arch) {
+        if (!space.admits(arch)) {
+            throw new IllegalArgumentException(arch.id() + " breaks the search's rules " + space.rules());
+        }
         Evaluation known = byArch.get(arch.id());
         if (known != null) {
             return Optional.of(known);
@@ -143,7 +146,17 @@ public final class SearchContext {
 
     /** @return the summed relative violation of the constraints (0: feasible) */
     public double violation(Evaluation e) {
-        return constraints.stream().mapToDouble(c -> c.violation(e)).sum();
+        return violation(e, constraints, space);
+    }
+
+    /**
+     * @param e an evaluation
+     * @param constraints limits on its measured values
+     * @param space a space whose rules it must satisfy
+     * @return the summed relative violation of the limits, plus 1 when the space's rules do not admit it
+     */
+    public static double violation(Evaluation e, List<Constraint> constraints, SearchSpace space) {
+        return constraints.stream().mapToDouble(c -> c.violation(e)).sum() + (space.admits(e.arch()) ? 0 : 1);
     }
 
     /** @return the evaluation as an NSGA-II individual (objectives minimized, violation) */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nas4j.algorithms.predict.ArchEncoding;
 import org.nas4j.core.space.Arch;
+import org.nas4j.core.space.ArchRule;
 import org.nas4j.core.space.SearchSpace;
 import org.nas4j.core.supernet.Cost;
 import org.nas4j.core.util.UserException;
@@ -164,6 +165,29 @@ class SearchStrategiesTest {
         new Nsga2Search(10, 0.2).search(ctx, new SplittableRandom(2));
         assertTrue(!ctx.front().isEmpty(), "a feasible front exists");
         ctx.front().forEach(e -> assertTrue(e.latencyMs() <= limit, e.arch().id() + " breaks the limit"));
+    }
+
+    /**
+     * A rule on the subgraph GNN space's class narrows every strategy: none asks for an arch below
+     * SSWL (half of the space), and each still spends its whole budget.
+     */
+    @Test
+    void everyStrategyAsksOnlyForArchsTheRulesAdmit() throws IOException {
+        SearchSpace sgnn = SpaceRegistry.get("sgnn-count").space();
+        SearchSpace sswl = sgnn.admitting(List.of(ArchRule.parse("class>=sswl", sgnn).orElseThrow()));
+        AnalyticChild analytic = new AnalyticChild(sgnn);
+        for (String name : Strategies.NAMES) {
+            Archive archive = Archive.open(tmp.resolve("rule-" + name + ".jsonl"), sgnn);
+            SearchContext ctx = new SearchContext(sswl, OBJECTIVES, List.of(), 25, archive, analytic::evaluate, (i, e, f, p) -> {});
+            Strategies.byName(name, 25, sgnn.dimensions().size(), a -> new Cost(1, 1), r -> {})
+                    .search(ctx, new SplittableRandom(4));
+            assertEquals(25, ctx.asked().size(), name + " spends its budget");
+            ctx.asked().forEach(e -> assertTrue(e.arch().id().contains("vL") || e.arch().id().contains("vu"),
+                    name + " asked for " + e.arch().id()));
+        }
+        assertThrows(IllegalArgumentException.class, () -> new SearchContext(sswl, OBJECTIVES, List.of(), 1,
+                Archive.open(tmp.resolve("rule-none.jsonl"), sgnn), analytic::evaluate, (i, e, f, p) -> {})
+                .evaluate(sgnn.smallest()));
     }
 
     private double hypervolume(SearchStrategy strategy, int budget, long seed) throws IOException {

@@ -10,18 +10,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+import org.nas4j.core.util.UserException;
 
 /**
- * A DJL-free search space: an ordered list of labelled {@link Dimension}s and the notation of its
- * arch strings. Samplers, strategies and predictors see only this model, never a network. Immutable.
+ * A DJL-free search space: an ordered list of labelled {@link Dimension}s, the notation of its
+ * arch strings, the {@link ArchLevel}s its archs have before training, and the {@link ArchRule}s a
+ * search admits archs by. Samplers, strategies and predictors see only this model, never a network.
+ * Immutable.
  */
 public final class SearchSpace {
+
+    /** Draws a sampler, mutation or crossover makes before it gives up on finding an admitted arch. */
+    private static final int DRAWS = 10_000;
 
     private final String name;
     private final ImmutableList<Dimension> dimensions;
     private final Map<String, Dimension> byName = new LinkedHashMap<>();
     private final ArchNotation notation;
+    private final List<ArchLevel> levels;
+    private final List<ArchRule> rules;
 
     /**
      * @param name the space's registry name (e.g. {@code ofa-mbv3-fmnist})
@@ -30,9 +40,26 @@ public final class SearchSpace {
      * @param notation how its archs are written
      */
     public SearchSpace(String name, List<Dimension> dimensions, ArchNotation notation) {
+        this(name, dimensions, notation, List.of(), List.of());
+    }
+
+    /**
+     * @param name the space's registry name
+     * @param dimensions its dimensions, in canonical order
+     * @param notation how its archs are written
+     * @param levels the ordered properties its archs have before training
+     */
+    public SearchSpace(String name, List<Dimension> dimensions, ArchNotation notation, List<ArchLevel> levels) {
+        this(name, dimensions, notation, levels, List.of());
+    }
+
+    private SearchSpace(String name, List<Dimension> dimensions, ArchNotation notation, List<ArchLevel> levels,
+            List<ArchRule> rules) {
         this.name = name;
         this.dimensions = ImmutableList.copyOf(dimensions);
         this.notation = notation;
+        this.levels = List.copyOf(levels);
+        this.rules = List.copyOf(rules);
         for (Dimension d : dimensions) {
             d.condition()
                     .ifPresent(
@@ -53,6 +80,41 @@ public final class SearchSpace {
 
     public String name() {
         return name;
+    }
+
+    /** @return the ordered properties its archs have before training (a subgraph GNN's class), often none */
+    public List<ArchLevel> levels() {
+        return levels;
+    }
+
+    /** @return the rules an arch must satisfy to be sampled, mutated into or crossed into */
+    public List<ArchRule> rules() {
+        return rules;
+    }
+
+    /**
+     * The same space, drawing only archs that satisfy the rules: {@link #sample}, {@link #mutate} and
+     * {@link #crossover} redraw until they do, so that every strategy respects them; {@link #of} and
+     * {@link #parse} still read any arch.
+     *
+     * @param added rules on this space's levels
+     * @return the narrowed space (this one when none are added)
+     * @throws UserException if no arch satisfies every rule
+     */
+    public SearchSpace admitting(List<ArchRule> added) {
+        if (added.isEmpty()) {
+            return this;
+        }
+        List<ArchRule> all = new ArrayList<>(rules);
+        all.addAll(added);
+        SearchSpace narrowed = new SearchSpace(name, dimensions, notation, levels, all);
+        narrowed.sample(new SplittableRandom(0));
+        return narrowed;
+    }
+
+    /** @return whether the arch satisfies every rule of this space */
+    public boolean admits(Arch arch) {
+        return rules.stream().allMatch(r -> r.test(arch));
     }
 
     public List<Dimension> dimensions() {
@@ -164,13 +226,23 @@ public final class SearchSpace {
         return true;
     }
 
-    /** @return an arch drawn uniformly per dimension */
+    /**
+     * @return an arch drawn uniformly per dimension, among those the rules admit
+     * @throws UserException if {@value #DRAWS} draws found none
+     */
     public Arch sample(RandomGenerator rng) {
-        Map<String, String> v = new LinkedHashMap<>();
-        for (Dimension d : dimensions) {
-            v.put(d.name(), d.choices().get(rng.nextInt(d.size())));
+        for (int draw = 0; draw < DRAWS; draw++) {
+            Map<String, String> v = new LinkedHashMap<>();
+            for (Dimension d : dimensions) {
+                v.put(d.name(), d.choices().get(rng.nextInt(d.size())));
+            }
+            Arch a = of(v);
+            if (admits(a)) {
+                return a;
+            }
         }
-        return of(v);
+        throw new UserException("no arch of space " + name + " satisfies " + rules.stream().map(ArchRule::toString)
+                .collect(Collectors.joining(" and ")) + " (" + DRAWS + " draws tried): loosen the constraints");
     }
 
     /** @return the arch with every dimension at its last (largest) choice */
@@ -189,6 +261,7 @@ public final class SearchSpace {
 
     /**
      * Resamples each dimension with probability {@code probability}; the result may equal the input.
+     * A mutant the rules do not admit is drawn again; the parent itself after {@value #DRAWS} tries.
      *
      * @param arch the parent
      * @param rng the random source
@@ -196,17 +269,24 @@ public final class SearchSpace {
      * @return the mutant
      */
     public Arch mutate(Arch arch, RandomGenerator rng, double probability) {
-        Map<String, String> v = new LinkedHashMap<>(arch.values());
-        for (Dimension d : dimensions) {
-            if (rng.nextDouble() < probability) {
-                v.put(d.name(), d.choices().get(rng.nextInt(d.size())));
+        for (int draw = 0; draw < DRAWS; draw++) {
+            Map<String, String> v = new LinkedHashMap<>(arch.values());
+            for (Dimension d : dimensions) {
+                if (rng.nextDouble() < probability) {
+                    v.put(d.name(), d.choices().get(rng.nextInt(d.size())));
+                }
+            }
+            Arch a = of(v);
+            if (admits(a)) {
+                return a;
             }
         }
-        return of(v);
+        return arch;
     }
 
     /**
-     * Uniform crossover: each dimension from one parent or the other with equal chance.
+     * Uniform crossover: each dimension from one parent or the other with equal chance. A child the
+     * rules do not admit is drawn again; the first parent after {@value #DRAWS} tries.
      *
      * @param a a parent
      * @param b another parent
@@ -214,11 +294,17 @@ public final class SearchSpace {
      * @return the child
      */
     public Arch crossover(Arch a, Arch b, RandomGenerator rng) {
-        Map<String, String> v = new LinkedHashMap<>();
-        for (Dimension d : dimensions) {
-            v.put(d.name(), (rng.nextBoolean() ? a : b).get(d.name()));
+        for (int draw = 0; draw < DRAWS; draw++) {
+            Map<String, String> v = new LinkedHashMap<>();
+            for (Dimension d : dimensions) {
+                v.put(d.name(), (rng.nextBoolean() ? a : b).get(d.name()));
+            }
+            Arch child = of(v);
+            if (admits(child)) {
+                return child;
+            }
         }
-        return of(v);
+        return a;
     }
 
     /** @return the length of {@link #encode}'s vectors */
@@ -308,7 +394,7 @@ public final class SearchSpace {
         for (String key : narrowed.keySet()) {
             dimension(key);
         }
-        return new SearchSpace(name + suffix + (suffix.length() == 0 ? "" : "]"), dims, notation);
+        return new SearchSpace(name + suffix + (suffix.length() == 0 ? "" : "]"), dims, notation, levels, rules);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.nas4j.spaces.sgnn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -129,7 +130,8 @@ final class SgnnModel extends AbstractElasticBlock {
     private static NDArray lookup(ParameterStore ps, Parameter table, NDArray ids, int width, boolean training) {
         NDArray t = ps.getValue(table, ids.getDevice(), training);
         NDArray slice = Slices.leading2(t, ids.getManager(), t.getShape().get(0), width);
-        return slice.get(ids);
+        // into the step's manager: at full width the slice is the table itself, whose manager lives as long as the model
+        return slice.get(ids.getManager(), new NDIndex("{}", ids));
     }
 
     @Override

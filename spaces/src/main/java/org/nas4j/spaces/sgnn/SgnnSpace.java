@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.nas4j.core.space.ArchLevel;
 import org.nas4j.core.space.ArchNotation;
 import org.nas4j.core.space.Dimension;
 import org.nas4j.core.space.InvalidArchException;
@@ -17,7 +18,8 @@ import org.nas4j.core.space.SearchSpace;
  * {@code vG}, {@code vv}, {@code uu}, {@code uG}, {@code vu}) and {@code pool} (0 VS, 1 SV), these
  * active only with subgraphs, then {@code depth} and {@code width}.
  *
- * <p>Arch strings: {@code dist:uL+vL+vv:sv:d4:w32}, or {@code none:d3:w16} without subgraphs.
+ * <p>Arch strings: {@code dist:uL+vL+vv:sv:d4:w32}, or {@code none:d3:w16} without subgraphs. Every
+ * arch has a level {@code class}, its SWL class, that searches can be limited by ({@code class>=pswl}).
  */
 public final class SgnnSpace {
 
@@ -38,7 +40,9 @@ public final class SgnnSpace {
         dims.add(Dimension.integer(POOLING, 0, 1).activeWhen(ENCODING, 1));
         dims.add(Dimension.integer(DEPTH, c.depths().stream().mapToInt(Integer::intValue).toArray()));
         dims.add(Dimension.integer(WIDTH, c.widths().stream().mapToInt(Integer::intValue).toArray()));
-        return new SearchSpace(c.name(), dims, new Notation());
+        ArchLevel swl = new ArchLevel("class", SwlClass.LEVELS, a -> SgnnArch.of(a).swlClass().level(),
+                a -> SgnnArch.of(a).swlClass().label());
+        return new SearchSpace(c.name(), dims, new Notation(), List.of(swl));
     }
 
     private static final class Notation implements ArchNotation {

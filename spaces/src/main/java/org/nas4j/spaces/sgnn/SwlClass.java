@@ -1,9 +1,7 @@
 package org.nas4j.spaces.sgnn;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.nas4j.core.util.UserException;
 
 /**
  * The expressiveness class of a subgraph GNN design (Zhang et al., ICML 2023): every node-based
@@ -21,7 +19,8 @@ public enum SwlClass {
     GSWL("GSWL", 3),
     SSWL("SSWL", 4);
 
-    private static final String[] LEVELS = {"1wl", "swl", "pswl", "gswl", "sswl"};
+    /** The names of the levels, lowest first, as constraints write them ({@code class>=pswl}). */
+    public static final List<String> LEVELS = List.of("1wl", "swl", "pswl", "gswl", "sswl");
 
     private final String label;
     private final int level;
@@ -36,7 +35,7 @@ public enum SwlClass {
         return label;
     }
 
-    /** @return 0 (1-WL) to 4 (SSWL), pooling aside */
+    /** @return 0 (1-WL) to 4 (SSWL), pooling aside: an index into {@link #LEVELS} */
     public int level() {
         return level;
     }
@@ -62,14 +61,5 @@ public enum SwlClass {
             return sv ? PSWL_SV : PSWL_VS;
         }
         return sv ? SWL_SV : SWL_VS;
-    }
-
-    /** @return the level a constraint names: {@code 1wl}, {@code swl}, {@code pswl}, {@code gswl} or {@code sswl} */
-    public static int level(String name) {
-        int i = Arrays.asList(LEVELS).indexOf(name.toLowerCase(java.util.Locale.ROOT));
-        if (i < 0) {
-            throw new UserException("unknown SWL class '" + name + "': use one of " + Arrays.stream(LEVELS).collect(Collectors.joining(", ")));
-        }
-        return i;
     }
 }

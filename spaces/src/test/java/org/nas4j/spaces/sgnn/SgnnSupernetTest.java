@@ -6,19 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nas4j.core.space.Arch;
+import org.nas4j.core.space.ArchRule;
 import org.nas4j.core.space.InvalidArchException;
 import org.nas4j.core.space.SearchSpace;
 import org.nas4j.core.supernet.BatchNormRecalibration;
 import org.nas4j.core.supernet.Cost;
+import org.nas4j.core.util.UserException;
 import org.nas4j.datasets.ImageBatches;
 import org.nas4j.datasets.graph.FeaturedGraph;
 import org.nas4j.datasets.graph.Graph;
@@ -162,5 +167,57 @@ class SgnnSupernetTest {
                 assertFalse(Math.abs(sgnn.getFloat(0, 0) - sgnn.getFloat(1, 0)) < 1e-3f, id + ": " + sgnn.getFloat(0, 0) + " vs " + sgnn.getFloat(1, 0) + " (MPNN " + mpnn.getFloat(0, 0) + ")");
             }
         }
+    }
+
+    /**
+     * A step's arrays must die with the step's manager. The largest child reads its embedding tables
+     * at full width, where a lookup returned an array of the model's own manager, and every later
+     * array of the forward pass followed it there: 100 MB a training step, never freed.
+     */
+    @Test
+    void aForwardPassLeavesNothingOutsideItsManager() throws ReflectiveOperationException {
+        try (NDManager m = NDManager.newBaseManager()) {
+            SgnnSupernet net = new SgnnSupernet(CONFIG, 1);
+            net.initialize(m);
+            ParameterStore ps = new ParameterStore(m, false);
+            // DJL keeps what a manager owns in a protected map; its size is what leaks
+            Field owned = BaseNDManager.class.getDeclaredField("resources");
+            owned.setAccessible(true);
+            int before = ((Map<?, ?>) owned.get(m)).size();
+            for (Arch arch : List.of(SPACE.largest(), SPACE.parse("none:d2:w12"), SPACE.smallest())) {
+                net.activate(arch);
+                try (NDManager step = m.newSubManager()) {
+                    net.forward(ps, GraphBatch.of(step, graphs()), true);
+                }
+                assertEquals(before, ((Map<?, ?>) owned.get(m)).size(), arch.id() + ": arrays left in the model's manager");
+            }
+        }
+    }
+
+    @Test
+    void theClassIsALevelThatRulesNarrowTheSpaceBy() {
+        ArchRule atLeastPswl = ArchRule.parse("class>=pswl", SPACE).orElseThrow();
+        SearchSpace narrowed = SPACE.admitting(List.of(atLeastPswl));
+        SplittableRandom rng = new SplittableRandom(3);
+        Arch parent = narrowed.sample(rng);
+        for (int i = 0; i < 300; i++) {
+            Arch a = narrowed.sample(rng);
+            assertTrue(SgnnArch.of(a).swlClass().level() >= SwlClass.PSWL_VS.level(), a.id());
+            Arch child = narrowed.mutate(parent, rng, 0.5);
+            assertTrue(SgnnArch.of(child).swlClass().level() >= SwlClass.PSWL_VS.level(), child.id());
+            parent = child;
+        }
+        assertFalse(narrowed.admits(SPACE.parse("dist:uL+uu:sv:d2:w12")));
+        assertTrue(narrowed.admits(SPACE.parse("mark:uL+vG:vs:d1:w8")));
+        ArchRule atMostSwl = ArchRule.parse("class<=swl", SPACE).orElseThrow();
+        assertTrue(atMostSwl.test(SPACE.parse("none:d1:w8")) && !atMostSwl.test(SPACE.parse("mark:uL+vv:vs:d1:w8")));
+        assertEquals("PSWL(SV)", SPACE.levels().get(0).label().apply(SPACE.parse("dist:uL+vv:sv:d2:w12")));
+        // a cost limit is not a level: left to the objectives' parser
+        assertTrue(ArchRule.parse("macs<=2M", SPACE).isEmpty());
+        UserException e = assertThrows(UserException.class, () -> ArchRule.parse("class>=pswl2", SPACE));
+        assertTrue(e.getMessage().contains("1wl, swl, pswl, gswl, sswl"), e.getMessage());
+        UserException none = assertThrows(UserException.class,
+                () -> SPACE.admitting(List.of(atLeastPswl, ArchRule.parse("class<=swl", SPACE).orElseThrow())));
+        assertTrue(none.getMessage().contains("no arch of space sgnn-test satisfies class>=pswl and class<=swl"), none.getMessage());
     }
 }
