@@ -82,7 +82,7 @@ final class QuickstartCommand implements Command {
         SearchCommand cmd = new SearchCommand();
         ParetoSearch.Outcome o = ParetoSearch.run(run, wb, plan, cmd.settings(), new ConsoleProgress());
         FrontCharts.write(o, wb.spec().space(), plan.objectives(), List.of(o.directory(), run.root()));
-        SearchCommand.printFront(o, wb.task(), wb.net().space());
+        SearchCommand.printFront(o, plan.objectives(), wb.task(), wb.net().space());
         double[] latencies = o.front().stream().mapToDouble(Evaluation::latencyMs).sorted().toArray();
         // rounded up to the printed microsecond, so the median member itself stays within the limit
         double limit = Math.ceil(latencies[(latencies.length - 1) / 2] * 1000) / 1000;

@@ -100,7 +100,7 @@ final class SearchCommand implements Command {
                         resume, name != null ? name : strategy + "-s" + seed);
                 ParetoSearch.Outcome o = ParetoSearch.run(dir, wb, plan, settings(), new ConsoleProgress());
                 FrontCharts.write(o, wb.spec().space(), plan.objectives(), List.of(o.directory(), dir.root()));
-                printFront(o, wb.task(), wb.net().space());
+                printFront(o, plan.objectives(), wb.task(), wb.net().space());
             } else if (strategy.equals("darts")) {
                 DartsSearch.Result r = DartsSearch.run(dir, wb, steps, seed, new ConsoleProgress());
                 System.out.printf(Locale.ROOT, "darts: %s, validation accuracy %.2f%% (weights in %s)%n", r.arch().id(),
@@ -118,13 +118,15 @@ final class SearchCommand implements Command {
                 latencyTable);
     }
 
-    static void printFront(ParetoSearch.Outcome o, Task task, SearchSpace space) {
+    /** Prints the front, cheapest first by the search's first cost. */
+    static void printFront(ParetoSearch.Outcome o, List<Objective> objectives, Task task, SearchSpace space) {
+        Objective cost = objectives.stream().filter(x -> !x.quality()).findFirst().orElseThrow();
         System.out.printf(Locale.ROOT, "%d evaluations, hypervolume %.4f; the front (%d children):%n", o.evaluations().size(),
                 o.hypervolume().length == 0 ? 0 : o.hypervolume()[o.hypervolume().length - 1], o.front().size());
         StringBuilder levels = new StringBuilder();
         space.levels().forEach(l -> levels.append(String.format(Locale.ROOT, " %9s", l.name())));
         System.out.printf(Locale.ROOT, "%9s %10s %8s %9s%s  %s%n", task.scoreTitle(), "latency", "MMACs", "params", levels, "arch");
-        o.front().stream().sorted(Comparator.comparingDouble(Evaluation::latencyMs)).forEach(e -> {
+        o.front().stream().sorted(Comparator.comparingDouble(e -> e.value(cost))).forEach(e -> {
             StringBuilder values = new StringBuilder();
             space.levels().forEach(l -> values.append(String.format(Locale.ROOT, " %9s", l.label().apply(e.arch()))));
             System.out.printf(Locale.ROOT, "%9s %8.3fms %8.2f %,9d%s  %s%n", task.formatScore(e.accuracy()), e.latencyMs(),

@@ -65,6 +65,10 @@ class GraphCliTest {
                 "--val-images", "100", "--latency-batch", "4", "--latency-calls", "1");
         assertEquals(0, limited.code(), limited.err());
         assertTrue(limited.out().contains("    class  arch"), limited.out());
+        // cheapest first by the search's cost (MACs here, not latency)
+        List<Double> macs = limited.out().lines().filter(l -> l.matches("\\s*[0-9.]+\\s+[0-9.]+ms .*"))
+                .map(l -> Double.parseDouble(l.trim().split("\\s+")[2])).toList();
+        assertTrue(!macs.isEmpty() && macs.equals(macs.stream().sorted().toList()), limited.out());
         List<String> limitedCsv = java.nio.file.Files.readAllLines(run.resolve("search/pswl/pareto.csv"));
         int asked = 0;
         for (String line : limitedCsv.subList(1, limitedCsv.size())) {
