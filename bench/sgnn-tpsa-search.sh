@@ -36,7 +36,7 @@ done
 awk -F, 'FNR > 1 && $9 == "true" {gsub(/"/, "", $2); print $2}' "$results"/linas-{mae-macs,pswl}-s$seed-pareto.csv \
   | awk '!seen[$0]++' | while read -r arch; do
     "$nas4j" eval --run "$run" --arch "$arch" --split test \
-      | awk -v n="$arch" '/MAE/ {cls = $0; sub(/.*class /, "", cls); gsub(/[(),]/, " "); mae = $5} /MMACs/ {print n, cls, mae, $1, $10}'
+      | awk -v n="$arch" -f bench/sgnn-eval-row.awk
   done > "$results/front-test-s$seed.tmp"
 mv "$results/front-test-s$seed.tmp" "$results/front-test-s$seed.txt"
 

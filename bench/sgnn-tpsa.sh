@@ -35,8 +35,7 @@ run() {  # name arch
   cp "$dir/test.txt" "$results/tpsa/$1-s$seed-test.txt"
   tail -1 "$dir/train-log.jsonl" > "$results/tpsa/$1-s$seed-last-epoch.json"
   # name class MAE MMACs params
-  awk -v n="$1" '/MAE/ {cls = $0; sub(/.*class /, "", cls); gsub(/[(),]/, " "); mae = $5} /MMACs/ {print n, cls, mae, $1, $10}' \
-    "$dir/test.txt"
+  awk -v n="$1" -f bench/sgnn-eval-row.awk "$dir/test.txt"
 }
 lane() {  # first index: every second network from it
   for ((i = $1; i < ${#nets[@]}; i += 2)); do run "${nets[$i]%%=*}" "${nets[$i]#*=}"; done

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.nas4j.core.util.UserException;
@@ -231,18 +232,25 @@ public final class SearchSpace {
      * @throws UserException if {@value #DRAWS} draws found none
      */
     public Arch sample(RandomGenerator rng) {
-        for (int draw = 0; draw < DRAWS; draw++) {
+        return firstAdmitted(() -> {
             Map<String, String> v = new LinkedHashMap<>();
             for (Dimension d : dimensions) {
                 v.put(d.name(), d.choices().get(rng.nextInt(d.size())));
             }
-            Arch a = of(v);
+            return v;
+        }).orElseThrow(() -> new UserException("no arch of space " + name + " satisfies " + rules.stream()
+                .map(ArchRule::toString).collect(Collectors.joining(" and ")) + " (" + DRAWS + " draws tried): loosen the constraints"));
+    }
+
+    /** @return the first drawn arch that the rules admit, or empty after {@value #DRAWS} draws */
+    private Optional<Arch> firstAdmitted(Supplier<Map<String, String>> draw) {
+        for (int i = 0; i < DRAWS; i++) {
+            Arch a = of(draw.get());
             if (admits(a)) {
-                return a;
+                return Optional.of(a);
             }
         }
-        throw new UserException("no arch of space " + name + " satisfies " + rules.stream().map(ArchRule::toString)
-                .collect(Collectors.joining(" and ")) + " (" + DRAWS + " draws tried): loosen the constraints");
+        return Optional.empty();
     }
 
     /** @return the arch with every dimension at its last (largest) choice */
@@ -269,19 +277,15 @@ public final class SearchSpace {
      * @return the mutant
      */
     public Arch mutate(Arch arch, RandomGenerator rng, double probability) {
-        for (int draw = 0; draw < DRAWS; draw++) {
+        return firstAdmitted(() -> {
             Map<String, String> v = new LinkedHashMap<>(arch.values());
             for (Dimension d : dimensions) {
                 if (rng.nextDouble() < probability) {
                     v.put(d.name(), d.choices().get(rng.nextInt(d.size())));
                 }
             }
-            Arch a = of(v);
-            if (admits(a)) {
-                return a;
-            }
-        }
-        return arch;
+            return v;
+        }).orElse(arch);
     }
 
     /**
@@ -294,17 +298,13 @@ public final class SearchSpace {
      * @return the child
      */
     public Arch crossover(Arch a, Arch b, RandomGenerator rng) {
-        for (int draw = 0; draw < DRAWS; draw++) {
+        return firstAdmitted(() -> {
             Map<String, String> v = new LinkedHashMap<>();
             for (Dimension d : dimensions) {
                 v.put(d.name(), (rng.nextBoolean() ? a : b).get(d.name()));
             }
-            Arch child = of(v);
-            if (admits(child)) {
-                return child;
-            }
-        }
-        return a;
+            return v;
+        }).orElse(a);
     }
 
     /** @return the length of {@link #encode}'s vectors */
