@@ -26,8 +26,9 @@ class TrainCommand implements Command {
             + " sandwich (largest teaches the others), sandwich-labels (all children on the labels),"
             + " attentive / attentive-worst (AttentiveNAS BestUp-3 / WorstUp-3 between largest and smallest)"
             + ", shiftnas (ShiftNAS: children by MACs bin, the bins' probabilities learned from held-out loss, each"
-            + " bin's child from a generator trained with the supernet; elastic spaces) or shiftnas-bins (the same,"
-            + " each bin's child drawn from the bin, no generator);"
+            + " bin's child from a generator trained with the supernet; elastic spaces), shiftnas-bins (the same,"
+            + " each bin's child drawn from the bin, no generator), shiftnas-smallest / shiftnas-bins-smallest (either,"
+            + " with the smallest child trained every step);"
             + " default: sandwich, uniform for cell spaces (nb201, nasnet)")
     String sampler;
 
@@ -67,7 +68,8 @@ class TrainCommand implements Command {
     Float weightDecay;
 
     @Parameter(names = "--random-children", description = "children per step between the largest and smallest"
-            + " (sandwich, attentive); shiftnas and shiftnas-bins draw this plus 2 children per step")
+            + " (sandwich, attentive); shiftnas and shiftnas-bins draw this plus 2 children per step, their -smallest"
+            + " variants this plus 1 beside the smallest")
     int randomChildren = 2;
 
     @Parameter(names = "--augment-pad", description = "random-crop padding in pixels, 0 for none")

@@ -19,18 +19,17 @@ public final class Generation {
     private Generation() {}
 
     /**
-     * @param dir a run trained with {@code --sampler shiftnas}
+     * @param dir a run trained with {@code --sampler shiftnas} or {@code shiftnas-smallest}
      * @param run the open run; its supernet receives the checkpoint's weights
      * @return the generator with its trained weights
      * @throws UserException for a run trained with another sampler
      */
     public static ArchitectureGenerator load(RunDirectory dir, Run run) {
-        String sampler = run.spec().train().sampler();
-        if (!sampler.equals("shiftnas")) {
-            throw new UserException("run " + dir.root() + " was trained with --sampler " + sampler
-                    + ", which trains no generator; train with --sampler shiftnas, or search this run ('nas4j search')");
+        if (!(run.sampler() instanceof ShiftSampler shift) || shift.generator() == null) {
+            throw new UserException("run " + dir.root() + " was trained with --sampler " + run.spec().train().sampler()
+                    + ", which trains no generator; train with --sampler shiftnas or shiftnas-smallest, or search this run "
+                    + "('nas4j search')");
         }
-        ShiftSampler shift = (ShiftSampler) run.sampler();
         Checkpoint.load(dir.checkpoint(), run.net(), null, run.manager(), shift::restoreArray);
         return shift.generator();
     }

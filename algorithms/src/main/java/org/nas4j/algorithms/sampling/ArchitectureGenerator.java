@@ -151,6 +151,37 @@ public final class ArchitectureGenerator implements AutoCloseable {
         }
     }
 
+    /**
+     * The child for a target at search time: the most likely child when its MACs fall within {@code
+     * tolerance} of the target; otherwise, of {@code draws} children the generator samples for the
+     * target, the one nearest to it. Argmax per choice can drift from the target where the target
+     * sits between the costs the generator learned, while its samples still spread around the target.
+     *
+     * @param target MACs
+     * @param tolerance the relative MACs error the most likely child may have
+     * @param draws children sampled when it has more
+     * @param rng draws the Gumbel noise
+     * @return the child
+     */
+    public Arch forTarget(double target, double tolerance, int draws, RandomGenerator rng) {
+        Arch best = mostLikely(target);
+        double error = Math.abs(macs.applyAsLong(best) - target);
+        if (error <= tolerance * target) {
+            return best;
+        }
+        try (NDManager step = lstm.manager().newSubManager()) {
+            for (int i = 0; i < draws; i++) {
+                Arch a = lstm.generate((float) scaled(target), settings.temperature(), rng, step).arch();
+                double e = Math.abs(macs.applyAsLong(a) - target);
+                if (e < error) {
+                    best = a;
+                    error = e;
+                }
+            }
+        }
+        return best;
+    }
+
     private void applyPending(NDManager step) {
         if (pending) {
             optimizer.step(settings.learningRate(), step);

@@ -19,8 +19,12 @@ import org.nas4j.core.space.SearchSpace;
  * share of the table in each bin (AttentiveNAS's prior over target MACs), and per bin a proposal:
  * every dimension drawn from its frequencies among the bin's children of the table, kept when the
  * child falls in the bin (AttentiveNAS: up to 100 tries). Where every try misses, a child of the
- * table in that bin is taken, so a drawn child is always in its bin. Bins the table never reached
- * are left out.
+ * table in that bin is taken, so a drawn child is always in its bin.
+ *
+ * <p>Uniform draws rarely reach the ends of the range (OFA's children near the largest), so bins
+ * they miss are filled by walks of small random changes from the largest and the smallest child;
+ * such a bin has children to train and a generator target, but no share of the prior. Bins that
+ * neither reaches are left out.
  */
 public final class ComplexityBins {
 
@@ -33,6 +37,10 @@ public final class ComplexityBins {
     static final int TABLE_SIZE = 4000;
     /** Proposals tried before a table child of the bin is taken (AttentiveNAS's max_trials). */
     static final int TRIES = 100;
+    /** Walks from each of the largest and smallest child that fill the bins uniform draws miss. */
+    static final int WALKS = 100;
+    /** Changes per walk. */
+    static final int WALK_STEPS = 30;
 
     private final SearchSpace space;
     private final ToLongFunction<Arch> macs;
@@ -70,16 +78,30 @@ public final class ComplexityBins {
         }
         byCut.get(0).add(space.smallest());
         byCut.get(cuts - 1).add(space.largest());
+        int[] uniform = byCut.stream().mapToInt(List::size).toArray();
+        double change = 1.0 / space.dimensions().size();
+        for (int w = 0; w < 2 * WALKS; w++) {
+            Arch a = w % 2 == 0 ? space.largest() : space.smallest();
+            for (int step = 0; step < WALK_STEPS; step++) {
+                a = space.mutate(a, rng, change);
+                int cut = cutOf(macs.applyAsLong(a));
+                if (uniform[cut] == 0) {
+                    byCut.get(cut).add(a);
+                }
+            }
+        }
         List<Integer> reached = new ArrayList<>();
+        List<Double> share = new ArrayList<>();
         for (int c = 0; c < cuts; c++) {
             if (!byCut.get(c).isEmpty()) {
                 reached.add(c);
+                share.add((double) uniform[c] / (TABLE_SIZE + 2));
                 members.add(byCut.get(c));
                 frequencies.add(frequencies(byCut.get(c)));
             }
         }
         bins = reached.stream().mapToInt(Integer::intValue).toArray();
-        shares = members.stream().mapToDouble(m -> (double) m.size() / (TABLE_SIZE + 2)).toArray();
+        shares = share.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** @return the space binned */
@@ -87,12 +109,12 @@ public final class ComplexityBins {
         return space;
     }
 
-    /** @return the number of bins the table reached */
+    /** @return the number of bins the table or the walks reached */
     public int size() {
         return bins.length;
     }
 
-    /** @return each bin's share of the uniformly drawn table */
+    /** @return each bin's share of the uniformly drawn table (zero for a bin only walks reached) */
     public double[] shares() {
         return shares.clone();
     }
@@ -107,7 +129,7 @@ public final class ComplexityBins {
         return low + Math.round((bins[bin] + 1) * width);
     }
 
-    /** @return the bin of a child, or -1 when its MACs fall in a bin the table never reached */
+    /** @return the bin of a child, or -1 when its MACs fall in a bin nothing reached */
     public int binOf(Arch arch) {
         int cut = cutOf(macs.applyAsLong(arch));
         for (int b = 0; b < bins.length; b++) {

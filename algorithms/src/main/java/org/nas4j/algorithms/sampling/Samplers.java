@@ -13,7 +13,8 @@ public final class Samplers {
 
     /** Every sampler's name. */
     public static final List<String> NAMES = List.of("uniform", "distinct", "fair", "sandwich", "sandwich-labels",
-            "attentive", "attentive-worst", "shiftnas", "shiftnas-bins");
+            "attentive", "attentive-worst", "shiftnas", "shiftnas-bins",
+            "shiftnas-bins-sandwich", "shiftnas-bins-sandwich-labels", "shiftnas-bins-smallest", "shiftnas-smallest");
 
     /** Candidates per attentive child (AttentiveNAS's released config: BestUp-3). */
     static final int ATTENTIVE_CANDIDATES = 3;
@@ -41,15 +42,23 @@ public final class Samplers {
             case "attentive" -> new AttentiveSampler(randomChildren, ATTENTIVE_CANDIDATES, AttentiveSampler.Keep.BEST, macs);
             case "attentive-worst" -> new AttentiveSampler(randomChildren, ATTENTIVE_CANDIDATES, AttentiveSampler.Keep.WORST,
                     macs);
-            case "shiftnas" -> {
+            case "shiftnas", "shiftnas-smallest" -> {
                 if (!net.gateable()) {
                     throw new UserException("--sampler shiftnas trains a generator through the choices of elastic blocks, "
                             + "which space " + net.space().name() + " has not; use shiftnas-bins (no generator) or another sampler");
                 }
-                yield new ShiftSampler(randomChildren + 2, macs, ShiftSampler.Schedule.DEFAULT, new ArchitectureGenerator(
-                        net.space(), macs, ArchitectureGenerator.Settings.DEFAULT, Seeds.derive(seed, "generator", 0)));
+                boolean smallest = name.equals("shiftnas-smallest");
+                yield new ShiftSampler(randomChildren + (smallest ? 1 : 2), macs, ShiftSampler.Schedule.DEFAULT, new ArchitectureGenerator(
+                        net.space(), macs, ArchitectureGenerator.Settings.DEFAULT, Seeds.derive(seed, "generator", 0)),
+                        smallest ? ShiftSampler.Extremes.SMALLEST : ShiftSampler.Extremes.NONE);
             }
             case "shiftnas-bins" -> new ShiftSampler(randomChildren + 2, macs, ShiftSampler.Schedule.DEFAULT);
+            case "shiftnas-bins-sandwich" -> new ShiftSampler(randomChildren, macs, ShiftSampler.Schedule.DEFAULT, null,
+                    ShiftSampler.Extremes.DISTILL);
+            case "shiftnas-bins-sandwich-labels" -> new ShiftSampler(randomChildren, macs, ShiftSampler.Schedule.DEFAULT,
+                    null, ShiftSampler.Extremes.LABELS);
+            case "shiftnas-bins-smallest" -> new ShiftSampler(randomChildren + 1, macs, ShiftSampler.Schedule.DEFAULT,
+                    null, ShiftSampler.Extremes.SMALLEST);
             default -> throw new UserException(unknown(name));
         };
     }

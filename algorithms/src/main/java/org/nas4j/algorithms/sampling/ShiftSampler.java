@@ -58,6 +58,7 @@ public final class ShiftSampler implements ArchSampler {
     private final ToLongFunction<Arch> macs;
     private final Schedule schedule;
     private final ArchitectureGenerator generator;
+    private final Extremes extremes;
     private ComplexityBins bins;
     private List<List<Arch>> probes;
     private double[] beta;
@@ -66,13 +67,25 @@ public final class ShiftSampler implements ArchSampler {
     private int updates;
     private double[] lastLoss;
 
+    /** Whether the largest and smallest children train every step besides the bins' children. */
+    public enum Extremes {
+        /** only the bins' children, each from the labels (the paper, which contrasts itself with BigNAS) */
+        NONE,
+        /** the smallest too, every child from the labels */
+        SMALLEST,
+        /** the largest and smallest too, every child from the labels */
+        LABELS,
+        /** the largest and smallest too, the largest teaching the others (inplace distillation) */
+        DISTILL
+    }
+
     /**
      * @param children children per step
      * @param macs each child's MACs
      * @param schedule how β learns
      */
     public ShiftSampler(int children, ToLongFunction<Arch> macs, Schedule schedule) {
-        this(children, macs, schedule, null);
+        this(children, macs, schedule, null, Extremes.NONE);
     }
 
     /**
@@ -80,8 +93,10 @@ public final class ShiftSampler implements ArchSampler {
      * @param macs each child's MACs
      * @param schedule how β learns
      * @param generator draws each bin's child, learning with the supernet; null to draw from the bin
+     * @param extremes whether the largest and smallest children train every step as well
      */
-    public ShiftSampler(int children, ToLongFunction<Arch> macs, Schedule schedule, ArchitectureGenerator generator) {
+    public ShiftSampler(int children, ToLongFunction<Arch> macs, Schedule schedule, ArchitectureGenerator generator,
+            Extremes extremes) {
         if (children < 1) {
             throw new IllegalArgumentException("at least one child per step");
         }
@@ -89,6 +104,7 @@ public final class ShiftSampler implements ArchSampler {
         this.macs = macs;
         this.schedule = schedule;
         this.generator = generator;
+        this.extremes = extremes;
     }
 
     /** Without a probe β cannot learn: children are drawn with the distribution as it stands. */
@@ -104,20 +120,30 @@ public final class ShiftSampler implements ArchSampler {
             update(probe);
         }
         double[] p = distribution();
-        if (generator != null && probe != null && generator.space() == space) {
-            List<ArchitectureGenerator.Child> drawn = new ArrayList<>();
-            for (int i = 0; i < children; i++) {
-                int k = ComplexityBins.draw(p, rng);
-                drawn.add(generator.draw((bins.lower(k) + bins.upper(k)) / 2.0, rng, probe.manager()));
-            }
-            return new StepPlan(drawn.stream().map(ArchitectureGenerator.Child::arch).toList(), false,
-                    drawn.stream().map(ArchitectureGenerator.Child::gates).toList());
-        }
         List<Arch> plan = new ArrayList<>();
-        for (int i = 0; i < children; i++) {
-            plan.add(bins.draw(ComplexityBins.draw(p, rng), rng));
+        List<StepPlan.Gates> gates = new ArrayList<>();
+        if (extremes == Extremes.LABELS || extremes == Extremes.DISTILL) {
+            plan.add(space.largest());
+            gates.add(null);
         }
-        return new StepPlan(plan, false);
+        boolean generate = generator != null && probe != null && generator.space() == space;
+        for (int i = 0; i < children; i++) {
+            int k = ComplexityBins.draw(p, rng);
+            if (generate) {
+                ArchitectureGenerator.Child child = generator.draw((bins.lower(k) + bins.upper(k)) / 2.0, rng,
+                        probe.manager());
+                plan.add(child.arch());
+                gates.add(child.gates());
+            } else {
+                plan.add(bins.draw(k, rng));
+                gates.add(null);
+            }
+        }
+        if (extremes != Extremes.NONE) {
+            plan.add(space.smallest());
+            gates.add(null);
+        }
+        return new StepPlan(plan, extremes == Extremes.DISTILL, gates);
     }
 
     @Override

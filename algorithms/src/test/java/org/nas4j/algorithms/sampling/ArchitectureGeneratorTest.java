@@ -61,6 +61,12 @@ class ArchitectureGeneratorTest {
                         (System.nanoTime() - t0) / 1e9);
                 assertTrue(before > 0.1, "untrained, the generator misses some target by more than 10%: " + before);
                 assertTrue(after <= 0.15, "worst relative MACs error on unseen targets " + after);
+                // at search time a most likely child off the target gives way to the nearest of its samples
+                SplittableRandom rng = new SplittableRandom(5);
+                for (double t : unseen) {
+                    double error = Math.abs(macs.applyAsLong(g.forTarget(t, 0.05, 64, rng)) - t) / t;
+                    assertTrue(error <= 0.05, "the generator's child for " + t + " is off by " + error);
+                }
             }
         }
     }

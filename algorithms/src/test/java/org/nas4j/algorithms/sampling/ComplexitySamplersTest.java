@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
@@ -112,6 +114,30 @@ class ComplexitySamplersTest {
     }
 
     @Test
+    void walksFromTheLargestFillTheBinsUniformDrawsMiss() {
+        // 24 on/off blocks, MACs the cube of the blocks on: 23 blocks on has a chance of 1.4e-6 per uniform draw
+        List<Dimension> blocks = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            blocks.add(Dimension.integer("b" + i, 0, 1));
+        }
+        SearchSpace space = new SearchSpace("toy-steep", blocks, ArchNotation.KEY_VALUE);
+        ToLongFunction<Arch> cube = a -> {
+            long on = a.values().values().stream().filter("1"::equals).count();
+            return on * on * on;
+        };
+        ComplexityBins bins = new ComplexityBins(space, cube, 10);
+        assertEquals(10, bins.size(), "every bin between the smallest and the largest child has children");
+        Map<String, String> v = new LinkedHashMap<>(space.largest().values());
+        v.put("b0", "0");
+        int bin = bins.binOf(space.of(v));
+        assertEquals(0.0, bins.shares()[bin], "uniform draws never reach 23 blocks on: no share of the prior");
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(12167, cube.applyAsLong(bins.draw(bin, rng)), "the bin holds the children with 23 blocks on");
+        }
+    }
+
+    @Test
     void attentiveKeepsTheCandidateWithTheLowestOrHighestBatchLoss() {
         ToDoubleFunction<Arch> loss = a -> (a.id().hashCode() & 0xffff) / 65536.0;
         for (AttentiveSampler.Keep keep : AttentiveSampler.Keep.values()) {
@@ -184,6 +210,28 @@ class ComplexitySamplersTest {
             assertTrue(Math.abs(drawnEarly[k] / (4.0 * total / 5) - 1.0 / n) < 0.04, "bin " + k + " warm-up share");
         }
         assertTrue(drawnLate[n - 1] > 2 * drawnLate[0], "after the shift the top bin is drawn more");
+    }
+
+    @Test
+    void anchoredShiftTrainsTheSmallestEveryStepBesideChildrenOfEveryBin() {
+        ComplexityBins bins = new ComplexityBins(SPACE, MACS, ComplexityBins.DEFAULT_BINS);
+        ShiftSampler sampler = new ShiftSampler(2, MACS, ShiftSampler.Schedule.DEFAULT, null,
+                ShiftSampler.Extremes.SMALLEST);
+        SplittableRandom rng = new SplittableRandom(11);
+        int[] drawn = new int[bins.size()];
+        for (long step = 0; step < 500; step++) {
+            StepPlan plan = sampler.plan(SPACE, rng, new Probe(step, 500, a -> 0, a -> 1));
+            assertEquals(3, plan.children().size(), "two children of bins and the smallest");
+            assertEquals(SPACE.smallest(), plan.children().get(2));
+            assertTrue(!plan.distill(), "every child learns from the labels");
+            for (Arch a : plan.children().subList(0, 2)) {
+                drawn[bins.binOf(a)]++;
+            }
+        }
+        // a flat held-out loss leaves the distribution uniform over the bins: each near 1/size of 1,000 draws
+        for (int k = 0; k < drawn.length; k++) {
+            assertTrue(Math.abs(drawn[k] / 1000.0 - 1.0 / drawn.length) < 0.04, "bin " + k + ": " + drawn[k]);
+        }
     }
 
     @Test
