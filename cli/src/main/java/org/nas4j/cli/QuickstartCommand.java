@@ -29,7 +29,7 @@ import org.nas4j.algorithms.train.TrainConfig;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.util.Seeds;
 
-@Parameters(commandDescription = "The whole path on Fashion-MNIST (8-10 minutes on 2 cores): train a small supernet, "
+@Parameters(commandDescription = "The whole path on Fashion-MNIST (10-12 minutes on 2 cores): train a small supernet, "
         + "search it (LINAS, accuracy and latency), export the chosen child, classify images with it, write a report")
 final class QuickstartCommand implements Command {
 
@@ -44,7 +44,7 @@ final class QuickstartCommand implements Command {
     @Parameter(names = "--data", description = "fashion-mnist or a directory with its IDX files")
     String data = "fashion-mnist";
 
-    @Parameter(names = "--epochs", description = "epochs of sandwich training")
+    @Parameter(names = "--epochs", description = "epochs of supernet training")
     int epochs = EPOCHS;
 
     @Parameter(names = "--help", help = true, description = "this help")
@@ -167,15 +167,14 @@ final class QuickstartCommand implements Command {
     }
 
     /**
-     * The defaults, fitted to a 10-minute budget on 2 cores (BENCHMARKS.md, "Short-run recipe"):
-     * batch 128 (more images per second than 64), one random child per sandwich step instead of two,
-     * no augmentation, which in runs this short costs more accuracy than it protects, and cosine decay
-     * from lr 0.2: BigNAS's exponential decay reaches its floor within the first epochs of so short a
-     * run (largest / smallest child on validation after two epochs: 85.6% / 81.0% with it at lr 0.05,
-     * 89.1% / 85.9% with cosine at lr 0.2).
+     * The defaults, fitted to the quickstart's 15-minute budget on 2 cores (BENCHMARKS.md, "Quickstart"
+     * and "Short-run recipe"): batch 128 (more images per second than 64), no augmentation, which in runs
+     * this short costs more accuracy than it protects, cosine decay from lr 0.2, and ShiftNAS's bins
+     * anchored by the smallest child, which left every random child of the table above the smallest
+     * where the sandwich rule left them below it (the largest child teaching, one random child a step).
      */
     static TrainConfig quickstartConfig(int epochs) {
-        return TrainConfig.defaults("shiftnas-bins-smallest", epochs).toBuilder().randomChildren(1).batchSize(128).learningRate(0.2f)
-                .schedule("cosine").augmentPad(0).flip(false).build();
+        return TrainConfig.defaults("shiftnas-bins-smallest", epochs).toBuilder().randomChildren(1).batchSize(128)
+                .learningRate(0.2f).schedule("cosine").augmentPad(0).flip(false).build();
     }
 }

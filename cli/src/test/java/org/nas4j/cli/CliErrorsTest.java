@@ -225,7 +225,7 @@ class CliErrorsTest {
         Result rest = nas4j(Stream.concat(Arrays.stream(shift), Stream.of("--resume", "--out", stopped.toString()))
                 .toArray(String[]::new));
         assertEquals(0, rest.code, rest.err);
-        for (String sampler : List.of("attentive", "shiftnas", "shiftnas-bins")) {
+        for (String sampler : List.of("attentive", "shiftnas", "shiftnas-bins", "shiftnas-smallest")) {
             Path out = dir.resolve(sampler);
             String[] args = {"train", "--space", "ofa-mbv3-fmnist", "--sampler", sampler, "--data", fmnist.toString(),
                 "--epochs", "2", "--batch-size", "8", "--validation-size", "16", "--out", out.toString()};
@@ -244,6 +244,8 @@ class CliErrorsTest {
         Result gen = nas4j("generate", "--run", shiftRun.toString(), "--macs", "1.5M");
         assertEquals(0, gen.code, gen.err);
         assertTrue(gen.out.startsWith("generated for 1.500 MMACs: "), gen.out);
+        Result anchored = nas4j("generate", "--run", dir.resolve("shiftnas-smallest").toString(), "--macs", "1.5M");
+        assertEquals(0, anchored.code, anchored.err);
         userError("give one target", "generate", "--run", shiftRun.toString());
         userError("trains no generator", "generate", "--run", dir.resolve("attentive").toString(), "--macs", "1M");
         userError("--latency needs children", "generate", "--run", shiftRun.toString(), "--latency", "1ms");

@@ -14,7 +14,7 @@ public final class Samplers {
     /** Every sampler's name. */
     public static final List<String> NAMES = List.of("uniform", "distinct", "fair", "sandwich", "sandwich-labels",
             "attentive", "attentive-worst", "shiftnas", "shiftnas-bins",
-            "shiftnas-bins-sandwich", "shiftnas-bins-sandwich-labels", "shiftnas-bins-smallest", "shiftnas-smallest");
+            "shiftnas-smallest", "shiftnas-bins-smallest");
 
     /** Candidates per attentive child (AttentiveNAS's released config: BestUp-3). */
     static final int ATTENTIVE_CANDIDATES = 3;
@@ -25,7 +25,7 @@ public final class Samplers {
      * @param name one of {@link #NAMES}
      * @param randomChildren random children per sandwich step (attentive ones for {@code attentive}); {@code
      *     shiftnas} and {@code shiftnas-bins} draw as many children per step as the sandwich rule trains (this
-     *     plus 2)
+     *     plus 2); their {@code -smallest} variants this plus 1, beside the smallest child
      * @param net the supernet trained (the complexity-aware samplers bin children by its MACs; ShiftNAS's
      *     generator gates it)
      * @param seed the run's seed (the generator's initial weights)
@@ -44,21 +44,19 @@ public final class Samplers {
                     macs);
             case "shiftnas", "shiftnas-smallest" -> {
                 if (!net.gateable()) {
-                    throw new UserException("--sampler shiftnas trains a generator through the choices of elastic blocks, "
-                            + "which space " + net.space().name() + " has not; use shiftnas-bins (no generator) or another sampler");
+                    throw new UserException("--sampler " + name + " trains a generator through the choices of elastic "
+                            + "blocks, which space " + net.space().name() + " has not; use " + name.replace("shiftnas",
+                            "shiftnas-bins") + " (no generator) or another sampler");
                 }
                 boolean smallest = name.equals("shiftnas-smallest");
-                yield new ShiftSampler(randomChildren + (smallest ? 1 : 2), macs, ShiftSampler.Schedule.DEFAULT, new ArchitectureGenerator(
-                        net.space(), macs, ArchitectureGenerator.Settings.DEFAULT, Seeds.derive(seed, "generator", 0)),
-                        smallest ? ShiftSampler.Extremes.SMALLEST : ShiftSampler.Extremes.NONE);
+                ArchitectureGenerator generator = new ArchitectureGenerator(net.space(), macs,
+                        ArchitectureGenerator.Settings.DEFAULT, Seeds.derive(seed, "generator", 0));
+                yield new ShiftSampler(randomChildren + (smallest ? 1 : 2), macs, ShiftSampler.Schedule.DEFAULT, generator,
+                        smallest);
             }
             case "shiftnas-bins" -> new ShiftSampler(randomChildren + 2, macs, ShiftSampler.Schedule.DEFAULT);
-            case "shiftnas-bins-sandwich" -> new ShiftSampler(randomChildren, macs, ShiftSampler.Schedule.DEFAULT, null,
-                    ShiftSampler.Extremes.DISTILL);
-            case "shiftnas-bins-sandwich-labels" -> new ShiftSampler(randomChildren, macs, ShiftSampler.Schedule.DEFAULT,
-                    null, ShiftSampler.Extremes.LABELS);
             case "shiftnas-bins-smallest" -> new ShiftSampler(randomChildren + 1, macs, ShiftSampler.Schedule.DEFAULT,
-                    null, ShiftSampler.Extremes.SMALLEST);
+                    null, true);
             default -> throw new UserException(unknown(name));
         };
     }

@@ -216,7 +216,7 @@ class ComplexitySamplersTest {
     void anchoredShiftTrainsTheSmallestEveryStepBesideChildrenOfEveryBin() {
         ComplexityBins bins = new ComplexityBins(SPACE, MACS, ComplexityBins.DEFAULT_BINS);
         ShiftSampler sampler = new ShiftSampler(2, MACS, ShiftSampler.Schedule.DEFAULT, null,
-                ShiftSampler.Extremes.SMALLEST);
+                true);
         SplittableRandom rng = new SplittableRandom(11);
         int[] drawn = new int[bins.size()];
         for (long step = 0; step < 500; step++) {
