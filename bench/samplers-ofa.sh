@@ -8,7 +8,9 @@
 # against the smallest child. Resumable: finished stages are skipped.
 #
 # Usage: bench/samplers-ofa.sh OUT_DIR [SEED=0] [EVALS=60]
-#   NAS4J  the launcher (default ./nas4j; a copy keeps a long job safe from rebuilds)
+#   NAS4J       the launcher (default ./nas4j; a copy keeps a long job safe from rebuilds)
+#   SAMPLERS    sampler:epochs pairs trained here (default: all four below)
+#   GENERATORS  samplers with a generator, trained by bench/shiftnas-ofa.sh (default: shiftnas shiftnas-smallest)
 #
 # Budget (10,000 training images, batch 128: 78 steps an epoch, 3 children a step): one epoch measured on
 # one thread, each sampler twice, alternated (bench/results/samplers-ofa/epoch-seconds.txt): sandwich
@@ -27,7 +29,7 @@ mkdir -p "$out" "$results"
 common=(--space ofa-mbv3-fmnist --data "$out/data" --validation-size 5000 --seed "$seed" --random-children 1
   --batch-size 128 --lr 0.2 --schedule cosine --augment-pad 0 --flip false)
 fronts=()
-for s in sandwich:12 attentive:11 shiftnas-bins:11 shiftnas-bins-smallest:11; do
+for s in ${SAMPLERS:-sandwich:12 attentive:11 shiftnas-bins:11 shiftnas-bins-smallest:11}; do
   sampler="${s%%:*}"; epochs="${s##*:}"; run="$out/$sampler-s$seed"
   if [ ! -f "$run/train-log.jsonl" ] || [ "$(wc -l < "$run/train-log.jsonl")" -lt "$epochs" ]; then
     "$nas4j" train "${common[@]}" --sampler "$sampler" --epochs "$epochs" $([ -f "$run/run.json" ] && echo --resume) \
@@ -39,7 +41,7 @@ for s in sandwich:12 attentive:11 shiftnas-bins:11 shiftnas-bins-smallest:11; do
   cp "$run/search/linas-macs/pareto.csv" "$results/$sampler-s$seed-pareto.csv"
   fronts+=("$sampler=$run/search/linas-macs/pareto.csv")
 done
-for sampler in shiftnas shiftnas-smallest; do
+for sampler in ${GENERATORS-shiftnas shiftnas-smallest}; do
   NAS4J="$nas4j" bench/shiftnas-ofa.sh "$out" "$seed" "$evals" "$sampler"
   fronts+=("$sampler=$out/$sampler-gen-s$seed/search/linas-macs/pareto.csv")
 done
