@@ -5,12 +5,10 @@ import com.beust.jcommander.Parameters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.nas4j.algorithms.search.Constraint;
 import org.nas4j.algorithms.search.Objective;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.supernet.Cost;
-import org.nas4j.core.util.Seeds;
 import org.nas4j.core.util.UserException;
 import org.nas4j.runs.Generation;
 import org.nas4j.runs.Run;
@@ -20,11 +18,6 @@ import org.nas4j.runs.RunDirectory;
         + " shiftnas or shiftnas-smallest) emits for a target MACs or latency, ready for eval and export: its most likely"
         + " child when that is within 5% of the target, else the nearest of 64 children it samples for the target")
 final class GenerateCommand implements Command {
-
-    /** The most likely child's MACs error above which the generator's samples are searched for a nearer one. */
-    static final double TOLERANCE = 0.05;
-    /** Children sampled then. */
-    static final int DRAWS = 64;
 
     @Parameter(names = "--run", description = "run directory trained with --sampler shiftnas or shiftnas-smallest",
             required = true)
@@ -50,8 +43,7 @@ final class GenerateCommand implements Command {
         try (Run wb = Run.open(dir.read())) {
             double wanted = target.objective() == Objective.MACS ? target.limit()
                     : Generation.macsForLatency(dir, wb, target.limit());
-            Arch a = Generation.load(dir, wb).forTarget(wanted, TOLERANCE, DRAWS,
-                    new SplittableRandom(Seeds.derive(wb.spec().train().seed(), "generate", 0)));
+            Arch a = Generation.child(Generation.load(dir, wb), wb, wanted);
             if (target.objective() == Objective.LATENCY) {
                 System.out.printf(Locale.ROOT, "target %.3f ms is %.3f MMACs on the line through this run's measured children%n",
                         target.limit(), wanted / 1e6);

@@ -1,12 +1,15 @@
 package org.nas4j.runs;
 
 import java.io.IOException;
+import java.util.SplittableRandom;
 import org.hipparchus.stat.regression.SimpleRegression;
 import org.nas4j.algorithms.sampling.ArchitectureGenerator;
 import org.nas4j.algorithms.sampling.ShiftSampler;
 import org.nas4j.algorithms.search.Archive;
 import org.nas4j.algorithms.search.Evaluation;
 import org.nas4j.algorithms.train.Checkpoint;
+import org.nas4j.core.space.Arch;
+import org.nas4j.core.util.Seeds;
 import org.nas4j.core.util.UserException;
 
 /**
@@ -15,6 +18,11 @@ import org.nas4j.core.util.UserException;
  * turned into MACs by the line that fits the run's own measured children (latency against MACs).
  */
 public final class Generation {
+
+    /** The most likely child's relative MACs error above which the generator's samples are searched. */
+    public static final double TOLERANCE = 0.05;
+    /** Children sampled then. */
+    public static final int DRAWS = 64;
 
     private Generation() {}
 
@@ -32,6 +40,21 @@ public final class Generation {
         }
         Checkpoint.load(dir.checkpoint(), run.net(), null, run.manager(), shift::restoreArray);
         return shift.generator();
+    }
+
+    /**
+     * The generator's child for a target at search time: its most likely child when that is within
+     * {@value #TOLERANCE} of the target's MACs (relative), else the nearest of {@value #DRAWS}
+     * children it samples for the target, drawn with the run's seed.
+     *
+     * @param generator a loaded generator ({@link #load})
+     * @param run the open run
+     * @param macs the target
+     * @return the child
+     */
+    public static Arch child(ArchitectureGenerator generator, Run run, double macs) {
+        return generator.forTarget(macs, TOLERANCE, DRAWS,
+                new SplittableRandom(Seeds.derive(run.spec().train().seed(), "generate", 0)));
     }
 
     /**

@@ -91,17 +91,15 @@ public final class ComplexityBins {
             }
         }
         List<Integer> reached = new ArrayList<>();
-        List<Double> share = new ArrayList<>();
         for (int c = 0; c < cuts; c++) {
             if (!byCut.get(c).isEmpty()) {
                 reached.add(c);
-                share.add((double) uniform[c] / (TABLE_SIZE + 2));
                 members.add(byCut.get(c));
                 frequencies.add(frequencies(byCut.get(c)));
             }
         }
         bins = reached.stream().mapToInt(Integer::intValue).toArray();
-        shares = share.stream().mapToDouble(Double::doubleValue).toArray();
+        shares = reached.stream().mapToDouble(c -> (double) uniform[c] / (TABLE_SIZE + 2)).toArray();
     }
 
     /** @return the space binned */
