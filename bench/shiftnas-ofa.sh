@@ -7,6 +7,9 @@
 #
 # Usage: bench/shiftnas-ofa.sh OUT_DIR [SEED=0] [EVALS=60] [SAMPLER=shiftnas] [EPOCHS]
 #   NAS4J  the launcher (default ./nas4j)
+#   DATA   the training data (default: the 15,000-image subset of bench/samplers-ofa.sh, written to OUT_DIR/data);
+#          DATA=/usr/share/datasets/fashion-mnist trains on all 55,000 training images, as the quickstart does
+#   RESULTS  where the raw output goes (default bench/results/samplers-ofa)
 #
 # Budget: one epoch of 'shiftnas' (3 generated children a step) took 92.5 / 84.4 s against 62.6 / 62.3 s for
 # sandwich, alternated, measured beside two other one-thread jobs
@@ -20,13 +23,14 @@ cd "$(dirname "$0")/.."
 out="$1"; seed="${2:-0}"; evals="${3:-60}"; sampler="${4:-shiftnas}"
 epochs="${5:-$([ "$sampler" = shiftnas ] && echo 8 || echo 9)}"
 nas4j="${NAS4J:-$(pwd)/nas4j}"
-results="$(pwd)/bench/results/samplers-ofa"
+results="${RESULTS:-$(pwd)/bench/results/samplers-ofa}"
 mkdir -p "$out" "$results"
-[ -f "$out/data/train-labels-idx1-ubyte.gz" ] || /usr/bin/python3 bench/fmnist-subset.py "$out/data" 15000 0 28
+data="${DATA:-$out/data}"
+[ -n "${DATA:-}" ] || [ -f "$data/train-labels-idx1-ubyte.gz" ] || /usr/bin/python3 bench/fmnist-subset.py "$data" 15000 0 28
 name="$sampler-gen-s$seed"
 run="$out/$name"
 if [ ! -f "$run/train-log.jsonl" ] || [ "$(wc -l < "$run/train-log.jsonl")" -lt "$epochs" ]; then
-  "$nas4j" train --space ofa-mbv3-fmnist --data "$out/data" --validation-size 5000 --seed "$seed" --random-children 1 \
+  "$nas4j" train --space ofa-mbv3-fmnist --data "$data" --validation-size 5000 --seed "$seed" --random-children 1 \
     --batch-size 128 --lr 0.2 --schedule cosine --augment-pad 0 --flip false --sampler "$sampler" --epochs "$epochs" \
     $([ -f "$run/run.json" ] && echo --resume) --out "$run" > "$run.log" 2>&1
 fi

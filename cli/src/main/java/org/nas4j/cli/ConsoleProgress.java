@@ -11,8 +11,14 @@ final class ConsoleProgress implements Progress {
 
     @Override
     public void update(String task, long done, long total, String status) {
-        // a resumed task's rate counts from where it resumed (its first report is one item in)
-        bars.computeIfAbsent(task, t -> new ProgressBar(System.err, t, Math.max(0, done - 1))).update(done, total, status);
+        // a resumed task's rate counts from where it resumed (its first report is one item in); a task
+        // that starts again (the next cell of a truth, the next phase of a split) gets a bar of its own
+        ProgressBar bar = bars.get(task);
+        if (bar == null || done < bar.done()) {
+            bar = new ProgressBar(System.err, task, Math.max(0, done - 1));
+            bars.put(task, bar);
+        }
+        bar.update(done, total, status);
     }
 
     @Override

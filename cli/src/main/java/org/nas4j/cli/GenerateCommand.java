@@ -16,7 +16,8 @@ import org.nas4j.runs.RunDirectory;
 
 @Parameters(commandDescription = "The child that ShiftNAS's architecture generator (a run trained with --sampler"
         + " shiftnas or shiftnas-smallest) emits for a target MACs or latency, ready for eval and export: its most likely"
-        + " child when that is within 5% of the target, else the nearest of 64 children it samples for the target")
+        + " child when that is within 5% of the target, else the nearest of 64 children it samples for the target, changed"
+        + " one choice at a time toward the target when that too misses by more than 5%")
 final class GenerateCommand implements Command {
 
     @Parameter(names = "--run", description = "run directory trained with --sampler shiftnas or shiftnas-smallest",

@@ -16,6 +16,7 @@ final class ProgressBar {
     private final boolean interactive;
     private final long startNanos = System.nanoTime();
     private final long firstStep;
+    private long done;
     private long lastDraw;
     private int lastPercent = -1;
 
@@ -26,7 +27,13 @@ final class ProgressBar {
         this.firstStep = firstStep;
     }
 
+    /** @return the count of the last update */
+    long done() {
+        return done;
+    }
+
     void update(long done, long total, String detail) {
+        this.done = done;
         long now = System.nanoTime();
         int percent = (int) (100 * done / Math.max(1, total));
         boolean finished = done >= total;

@@ -156,6 +156,10 @@ public final class ArchitectureGenerator implements AutoCloseable {
      * tolerance} of the target; otherwise, of {@code draws} children the generator samples for the
      * target, the one nearest to it. Argmax per choice can drift from the target where the target
      * sits between the costs the generator learned, while its samples still spread around the target.
+     * Where they do not (a generator that learned a jump, say from the lowest resolution to the next,
+     * emits children on either side of a target between them), the nearest is changed one choice at a
+     * time, each time the change that brings its MACs nearest the target, until it is within tolerance
+     * (at most {@code draws} changes).
      *
      * @param target MACs
      * @param tolerance the relative MACs error the most likely child may have
@@ -179,7 +183,35 @@ public final class ArchitectureGenerator implements AutoCloseable {
                 }
             }
         }
+        for (int i = 0; i < draws && error > tolerance * target; i++) {
+            Arch nearer = nearestChange(best, target);
+            double e = Math.abs(macs.applyAsLong(nearer) - target);
+            if (e >= error) {
+                break;
+            }
+            best = nearer;
+            error = e;
+        }
         return best;
+    }
+
+    /** @return of the children one choice away from {@code arch}, the one whose MACs are nearest the target */
+    private Arch nearestChange(Arch arch, double target) {
+        Arch nearest = arch;
+        double error = Math.abs(macs.applyAsLong(arch) - target);
+        for (Dimension d : space.dimensions()) {
+            for (String c : d.choices()) {
+                Map<String, String> v = new LinkedHashMap<>(arch.values());
+                v.put(d.name(), c);
+                Arch a = space.of(v);
+                double e = Math.abs(macs.applyAsLong(a) - target);
+                if (e < error) {
+                    nearest = a;
+                    error = e;
+                }
+            }
+        }
+        return nearest;
     }
 
     private void applyPending(NDManager step) {

@@ -71,6 +71,33 @@ class ArchitectureGeneratorTest {
         }
     }
 
+    /**
+     * Near the largest child, where uniform choices rarely land, an untrained generator's samples all
+     * fall short of the target; the child it gives is then changed choice by choice until it is
+     * within the tolerance.
+     */
+    @Test
+    void aTargetNoSampleReachesIsReachedByChangingTheNearestSample() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Supernet net = SpaceRegistry.get("ofa-mbv3-fmnist").newSupernet(10);
+            SearchSpace space = net.space();
+            ToLongFunction<Arch> macs = a -> net.cost(a).macs();
+            double low = macs.applyAsLong(space.smallest());
+            double target = low + 0.95 * (macs.applyAsLong(space.largest()) - low);
+            try (ArchitectureGenerator g = new ArchitectureGenerator(space, macs, ArchitectureGenerator.Settings.DEFAULT, 1);
+                    NDManager step = m.newSubManager()) {
+                SplittableRandom rng = new SplittableRandom(6);
+                double nearestSample = Double.MAX_VALUE;
+                for (int i = 0; i < 64; i++) {
+                    nearestSample = Math.min(nearestSample, Math.abs(g.draw(target, rng, step).macs() - target) / target);
+                }
+                assertTrue(nearestSample > 0.05, "a sample came within " + nearestSample + " of the target");
+                double error = Math.abs(macs.applyAsLong(g.forTarget(target, 0.05, 64, new SplittableRandom(7))) - target) / target;
+                assertTrue(error <= 0.05, "the child for " + target + " is off by " + error);
+            }
+        }
+    }
+
     private static double worstRelativeError(ArchitectureGenerator g, double[] targets, ToLongFunction<Arch> macs) {
         double worst = 0;
         for (double t : targets) {
