@@ -45,7 +45,8 @@ public final class Generation {
     /**
      * The generator's child for a target at search time: its most likely child when that is within
      * {@value #TOLERANCE} of the target's MACs (relative), else the nearest of {@value #DRAWS}
-     * children it samples for the target, drawn with the run's seed.
+     * children it samples for the target, drawn with the run's seed, changed one choice at a time toward
+     * the target when that too misses ({@link ArchitectureGenerator#forTarget}).
      *
      * @param generator a loaded generator ({@link #load})
      * @param run the open run

@@ -169,14 +169,14 @@ public final class ArchitectureGenerator implements AutoCloseable {
      */
     public Arch forTarget(double target, double tolerance, int draws, RandomGenerator rng) {
         Arch best = mostLikely(target);
-        double error = Math.abs(macs.applyAsLong(best) - target);
+        double error = miss(best, target);
         if (error <= tolerance * target) {
             return best;
         }
         try (NDManager step = lstm.manager().newSubManager()) {
             for (int i = 0; i < draws; i++) {
                 Arch a = lstm.generate((float) scaled(target), settings.temperature(), rng, step).arch();
-                double e = Math.abs(macs.applyAsLong(a) - target);
+                double e = miss(a, target);
                 if (e < error) {
                     best = a;
                     error = e;
@@ -185,26 +185,25 @@ public final class ArchitectureGenerator implements AutoCloseable {
         }
         for (int i = 0; i < draws && error > tolerance * target; i++) {
             Arch nearer = nearestChange(best, target);
-            double e = Math.abs(macs.applyAsLong(nearer) - target);
-            if (e >= error) {
+            if (nearer == best) {
                 break;
             }
             best = nearer;
-            error = e;
+            error = miss(best, target);
         }
         return best;
     }
 
-    /** @return of the children one choice away from {@code arch}, the one whose MACs are nearest the target */
+    /** @return of the children one choice away from {@code arch}, the one nearest the target if nearer than it, else it */
     private Arch nearestChange(Arch arch, double target) {
         Arch nearest = arch;
-        double error = Math.abs(macs.applyAsLong(arch) - target);
+        double error = miss(arch, target);
         for (Dimension d : space.dimensions()) {
             for (String c : d.choices()) {
                 Map<String, String> v = new LinkedHashMap<>(arch.values());
                 v.put(d.name(), c);
                 Arch a = space.of(v);
-                double e = Math.abs(macs.applyAsLong(a) - target);
+                double e = miss(a, target);
                 if (e < error) {
                     nearest = a;
                     error = e;
@@ -212,6 +211,10 @@ public final class ArchitectureGenerator implements AutoCloseable {
             }
         }
         return nearest;
+    }
+
+    private double miss(Arch arch, double target) {
+        return Math.abs(macs.applyAsLong(arch) - target);
     }
 
     private void applyPending(NDManager step) {

@@ -36,15 +36,13 @@ class ArchitectureGeneratorTest {
             Supernet net = SpaceRegistry.get("ofa-mbv3-fmnist").newSupernet(10);
             SearchSpace space = net.space();
             ToLongFunction<Arch> macs = a -> net.cost(a).macs();
-            double low = macs.applyAsLong(space.smallest());
-            double high = macs.applyAsLong(space.largest());
             double[] trained = new double[5];
             for (int i = 0; i < trained.length; i++) {
-                trained[i] = low + (high - low) * (0.1 + 0.2 * i);
+                trained[i] = macsAt(0.1 + 0.2 * i, space, macs);
             }
             double[] unseen = new double[4];
             for (int i = 0; i < unseen.length; i++) {
-                unseen[i] = low + (high - low) * (0.2 + 0.2 * i);
+                unseen[i] = macsAt(0.2 + 0.2 * i, space, macs);
             }
             try (ArchitectureGenerator g = new ArchitectureGenerator(space, macs, ArchitectureGenerator.Settings.DEFAULT, 1)) {
                 double before = worstRelativeError(g, unseen, macs);
@@ -82,8 +80,7 @@ class ArchitectureGeneratorTest {
             Supernet net = SpaceRegistry.get("ofa-mbv3-fmnist").newSupernet(10);
             SearchSpace space = net.space();
             ToLongFunction<Arch> macs = a -> net.cost(a).macs();
-            double low = macs.applyAsLong(space.smallest());
-            double target = low + 0.95 * (macs.applyAsLong(space.largest()) - low);
+            double target = macsAt(0.95, space, macs);
             try (ArchitectureGenerator g = new ArchitectureGenerator(space, macs, ArchitectureGenerator.Settings.DEFAULT, 1);
                     NDManager step = m.newSubManager()) {
                 SplittableRandom rng = new SplittableRandom(6);
@@ -96,6 +93,12 @@ class ArchitectureGeneratorTest {
                 assertTrue(error <= 0.05, "the child for " + target + " is off by " + error);
             }
         }
+    }
+
+    /** @return the MACs at this share of the way from the smallest child's to the largest's */
+    private static double macsAt(double share, SearchSpace space, ToLongFunction<Arch> macs) {
+        double low = macs.applyAsLong(space.smallest());
+        return low + share * (macs.applyAsLong(space.largest()) - low);
     }
 
     private static double worstRelativeError(ArchitectureGenerator g, double[] targets, ToLongFunction<Arch> macs) {
