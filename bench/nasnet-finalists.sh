@@ -7,9 +7,11 @@
 # seed it was chosen on, against the twenty random cells' two seeds.
 #
 # Usage: bench/nasnet-finalists.sh OUT_DIR [K=3] [proxy_epochs=100]
-#   OUT_DIR holds what bench/nasnet-proxy-long.sh OUT_DIR wrote (data/, proxyE/ with its searches,
-#   foundE/, foundE-s1/ and random20/); results already in foundE/ and foundE-s1/ are
-#   reused. NAS4J the launcher.
+#   OUT_DIR holds data/ (bench/fmnist-subset.py OUT_DIR/data 15000 0 16) and, where they are still there,
+#   what bench/nasnet-proxy-long.sh OUT_DIR wrote (proxyE/ with its searches, foundE/, foundE-s1/ and
+#   random20/); where they are not, the copies under bench/results/nasnet-transfer serve: the searches'
+#   evaluations, the random cells' truth, and every stack cell measured before (reused, never trained
+#   twice). Files of a K other than 3 are named -kK. NAS4J the launcher.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$1"; k="${2:-3}"; epochs="${3:-100}"
@@ -18,6 +20,8 @@ ops="identity+max_pool_3x3+sep_conv_3x3"
 stack_space="nasnet-fmnist:input=16,cells=2,filters=12,ops=$ops"
 results=bench/results/nasnet-transfer
 p="$out/proxy$epochs"
+tag=$([ "$k" = 3 ] || echo "-k$k")
+random="$out/random20/truth.jsonl"; [ -f "$random" ] || random="$results/random20-2seeds-truth.jsonl"
 common=(--space "$stack_space" --epochs 3 --data "$out/data" --validation-size 5000)
 # the K most accurate distinct cells a search evaluated, best first (index 0 is not a search's own)
 top() { /usr/bin/python3 -c 'import csv, sys
@@ -26,33 +30,44 @@ seen = []
 for r in sorted(rows, key=lambda r: -float(r["accuracy"])):
     if r["arch"] not in seen:
         seen.append(r["arch"])
-print("\n".join(seen[:int(sys.argv[2])]))' "$p/search/$1/pareto.csv" "$k"; }
+print("\n".join(seen[:int(sys.argv[2])]))' "$(evaluations "$1")" "$k"; }
+evaluations() { [ -f "$p/search/$1/pareto.csv" ] && echo "$p/search/$1/pareto.csv" || echo "$results/proxy$epochs-$1.csv"; }
+# the lines of earlier measurements (files that exist) of the given archs with the given seed
+earlier() { local seed="$1"; shift; local files=(); for f in "$@"; do [ -f "$f" ] && files+=("$f"); done
+  [ "${#files[@]}" -gt 0 ] && grep -h -F -f <(printf '"arch":"%s","seed":'"$seed"',\n' "${cells[@]}") "${files[@]}" | sort -u || true; }
 # the arch of a truth file with the best accuracy
 best() { /usr/bin/python3 -c 'import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 print(max(rows, key=lambda r: r["accuracy"])["arch"])' "$1"; }
-picks=(); : > "$results/finalists$epochs.txt"
-for s in reinforce evolution; do
-  fin="$out/finalists$epochs-$s"
+# each search's finalists with seed 0, the two searches side by side on one thread each
+finalists() {
+  local s="$1" fin="$out/finalists$epochs$tag-$1"
   mapfile -t cells < <(top "$s")
-  flags=(); for c in "${cells[@]}"; do flags+=(--arch "$c"); done
-  if [ ! -f "$fin/truth.jsonl" ]; then  # the search's earlier pick was trained with seed 0 and this recipe
-    mkdir -p "$fin"; grep -F -f <(printf '"arch":"%s","seed":0,\n' "${cells[@]}") "$out/found$epochs/truth.jsonl" > "$fin/truth.jsonl" || true
+  local flags=(); for c in "${cells[@]}"; do flags+=(--arch "$c"); done
+  if [ ! -f "$fin/truth.jsonl" ]; then  # finalists trained before with seed 0 and this recipe
+    mkdir -p "$fin"; earlier 0 "$out/found$epochs/truth.jsonl" "$results"/finalists$epochs-*-truth.jsonl > "$fin/truth.jsonl"
   fi
-  "$nas4j" truth "${common[@]}" --archs 0 "${flags[@]}" --seeds 0 --out "$fin" > "$fin.log" 2>&1
-  { echo "$s: finalists, seed 0 (the best is the choice):"; cat "$fin/truth.jsonl"; } | tee -a "$results/finalists$epochs.txt"
-  cp "$fin/truth.jsonl" "$results/finalists$epochs-$s-truth.jsonl"
+  NAS4J_THREADS=1 "$nas4j" truth "${common[@]}" --archs 0 "${flags[@]}" --seeds 0 --out "$fin" > "$fin.log" 2>&1
+}
+finalists reinforce & a=$!; finalists evolution & b=$!; wait "$a"; wait "$b"
+picks=(); : > "$results/finalists$epochs$tag.txt"
+for s in reinforce evolution; do
+  fin="$out/finalists$epochs$tag-$s"
+  { echo "$s: finalists, seed 0 (the best is the choice):"; cat "$fin/truth.jsonl"; } | tee -a "$results/finalists$epochs$tag.txt"
+  cp "$fin/truth.jsonl" "$results/finalists$epochs$tag-$s-truth.jsonl"
   picks+=("$(best "$fin/truth.jsonl")")
 done
-# both choices with seeds 1 and 2 (seed 1 of an earlier pick reused)
-chosen="$out/chosen$epochs"
-if [ ! -f "$chosen/truth.jsonl" ] && [ -f "$out/found$epochs-s1/truth.jsonl" ]; then
-  mkdir -p "$chosen"; grep -F -f <(printf '"arch":"%s","seed":1,\n' "${picks[@]}") "$out/found$epochs-s1/truth.jsonl" > "$chosen/truth.jsonl" || true
+# both choices with seeds 1 and 2 (earlier measurements of a pick with these seeds reused)
+chosen="$out/chosen$epochs$tag"
+if [ ! -f "$chosen/truth.jsonl" ]; then
+  mkdir -p "$chosen"; cells=("${picks[@]}")
+  { earlier 1 "$out/found$epochs-s1/truth.jsonl" "$results"/chosen$epochs*-truth.jsonl "$results/found$epochs-s1-truth.jsonl"
+    earlier 2 "$results"/chosen$epochs*-truth.jsonl; } > "$chosen/truth.jsonl"
 fi
 "$nas4j" truth "${common[@]}" --archs 0 --arch "${picks[0]}" --arch "${picks[1]}" --seeds 1,2 --out "$chosen" > "$chosen.log" 2>&1
-cp "$chosen/truth.jsonl" "$results/chosen$epochs-truth.jsonl"
+cp "$chosen/truth.jsonl" "$results/chosen$epochs$tag-truth.jsonl"
 cp="$(mktemp)"; trap 'rm -f "$cp"' EXIT
 mvn -q -B -o dependency:build-classpath -pl cli -Dmdep.outputFile="$cp" >/dev/null
-echo "the chosen cells, mean of seeds 1 and 2, against the twenty random cells (seeds 0 and 1):" | tee -a "$results/finalists$epochs.txt"
-java -Djava.awt.headless=true -cp "cli/target/classes:$(cat "$cp")" bench/NasnetTransfer.java "$results/finalists$epochs.png" \
-  "$out/random20/truth.jsonl" "REINFORCE=$chosen/truth.jsonl:${picks[0]}" "evolution=$chosen/truth.jsonl:${picks[1]}" | tee -a "$results/finalists$epochs.txt"
+echo "the chosen cells, mean of seeds 1 and 2, against the twenty random cells (seeds 0 and 1):" | tee -a "$results/finalists$epochs$tag.txt"
+java -Djava.awt.headless=true -cp "cli/target/classes:$(cat "$cp")" bench/NasnetTransfer.java "$results/finalists$epochs$tag.png" \
+  "$random" "REINFORCE=$chosen/truth.jsonl:${picks[0]}" "evolution=$chosen/truth.jsonl:${picks[1]}" | tee -a "$results/finalists$epochs$tag.txt"

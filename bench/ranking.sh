@@ -18,7 +18,9 @@
 #   4. nas4j rank: tau, rho and top-half tau with bootstrap intervals, paired differences against
 #      params, MACs, SynFlow and NASWOT; raw output to OUT_DIR and bench/results/ranking/;
 #   5. the 300-epoch supernet scoring each child after 50 steps of fine-tuning from its weights;
-#   6. the 300-epoch supernet scored with the mean of its weights over the last share of its epochs.
+#   6. the 300-epoch supernet scored with the mean of its weights over the last share of its epochs;
+#   7. a 625-epoch supernet (97,500 steps: the step count of NAS-Bench-201's RSPS, 250 epochs of 391
+#      steps) ending with the mean of every epoch's weights, tau against its epochs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$1"; seed="${2:-0}"
@@ -62,6 +64,8 @@ train hold100 --space "$space" --batch-size 64 --lr 0.025 --lr-floor 0.75 --weig
 # SWA's own schedule: a constant rate (lr 0.025 throughout), ending with the mean of every epoch's weights
 train swaconst300 --space "$space" --batch-size 64 --lr 0.025 --lr-floor 1 --weight-decay 5e-4 --sampler uniform \
   --epochs 300 --average-last 1
+# NAS-Bench-201's RSPS step count (97,500 steps), the default recipe for cell spaces (the mean of every epoch)
+train rsps625a --space "$space" "${rsps[@]}" --sampler uniform --epochs 625 --average-last 1
 
 # 3. few-shot (5 sub-supernets, one per operation of edge e23, into the cell's output) and GM-NAS
 #    (5 sub-supernets) from a 10-epoch base, 4 epochs per sub-supernet: 4,680 steps in all, as rsps30
@@ -115,3 +119,14 @@ rank --run "$r/rsps100a" --average-last 1.0 --estimates "$r/rsps100a/search/rank
 # the constant-rate supernet, which ends with the mean of every epoch, against the cosine one's mean
 rank --run "$r/swaconst300" --estimates "$r/rsps300a/search/rank-latest-avg1.0.jsonl" \
   --out "$results/swaconst-seed$seed.json" | tee "$results/swaconst-seed$seed.txt"
+# 7. the 625-epoch supernet: its raw weights against epochs, the mean of every epoch at the end (@625)
+rank --run "$r/rsps625a" --snapshots 25,50,100,200,300,400,500,600,625 \
+  --out "$results/long625-seed$seed.json" | tee "$results/long625-seed$seed.txt"
+mkdir -p "$results/estimates625-seed$seed"; cp "$r"/rsps625a/search/rank-*.jsonl "$results/estimates625-seed$seed/"
+# once both seeds are ranked: their estimates averaged per cell (an ensemble at twice the budget)
+if [ -f s0/rsps625a/search/rank-latest.jsonl ] && [ -f s1/rsps625a/search/rank-latest.jsonl ]; then
+  /usr/bin/python3 "$(dirname "$nas4j")/bench/mean-estimates.py" "$results/estimates625-ensemble.jsonl" \
+    s0/rsps625a/search/rank-latest.jsonl s1/rsps625a/search/rank-latest.jsonl
+  rank --baselines params,naswot --estimates s0/rsps625a/search/rank-latest.jsonl --estimates s1/rsps625a/search/rank-latest.jsonl \
+    --estimates "$results/estimates625-ensemble.jsonl" | tee "$results/ensemble625.txt"
+fi

@@ -44,14 +44,15 @@ final class RankingChart {
             flat.put("ceiling (seed vs seed)", report.getAsJsonObject("ceiling").get("kendallTau").getAsDouble());
         }
         List<Charts.Series> series = new ArrayList<>();
+        // the levels first, so that a curve's points (a run's final mean is a single one) are drawn over them
+        double end = maxEpoch;
+        flat.forEach((name, tau) -> series.add(new Charts.Series(String.format(Locale.ROOT, "%s (%.2f)", name, tau),
+                new double[] {0, end}, new double[] {tau, tau}, true)));
         curves.forEach((name, points) -> {
             points.sort((a, b) -> Double.compare(a[0], b[0]));
             series.add(new Charts.Series(name, points.stream().mapToDouble(p -> p[0]).toArray(),
                     points.stream().mapToDouble(p -> p[1]).toArray(), true));
         });
-        double end = maxEpoch;
-        flat.forEach((name, tau) -> series.add(new Charts.Series(String.format(Locale.ROOT, "%s (%.2f)", name, tau),
-                new double[] {0, end}, new double[] {tau, tau}, true)));
         XYChart chart = Charts.chart("ranking quality against supernet training", "epoch", "Kendall tau vs archs trained alone",
                 series);
         // many curves: the legend goes beside the plot, not over it

@@ -71,12 +71,14 @@ class RankingCliTest {
                 "--run", run.toString(), "--snapshots", "1,2,9", "--bootstrap", "200", "--out", json.toString());
         assertEquals(0, r.code(), r.err());
         for (String expected : new String[] {"ceiling (seed 0 vs seed 1, 4 archs)", "params", "macs", "synflow", "naswot",
-            "supernet@1 acc", "supernet@2 -loss", "paired differences", "supernet@2 acc                           - params"}) {
+            "supernet@1 acc", "supernet+mean@2 -loss", "paired differences", "supernet+mean@2 acc                      - params"}) {
             assertTrue(r.out().contains(expected), expected + " in:\n" + r.out());
         }
         JsonObject report = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertEquals(4, report.get("archs").getAsInt());
         assertEquals(4 + 4, report.getAsJsonArray("estimators").size(), "4 baselines, 2 snapshots x (accuracy, loss)");
+        // cell spaces train with weight averaging: the run ends with the mean of its epochs, named apart from epoch 1
+        assertFalse(r.out().contains("supernet@2"), r.out());
         assertTrue(Files.size(dir.resolve("ranking.png")) > 1000);
         assertTrue(Files.isRegularFile(run.resolve("search/rank-epoch-1.jsonl")), "estimates are cached per checkpoint");
         assertTrue(Files.isRegularFile(run.resolve("search/rank-latest.jsonl")), "the last epoch is scored as the run's weights");

@@ -72,7 +72,9 @@ public final class RankingFigures {
 
     /**
      * Leaves out the estimators that did not score every arch: no rank correlation is defined for
-     * them (SynFlow's float32 score turns NaN on NASNet stacks).
+     * them (SynFlow's float32 score turns NaN or overflows on NASNet stacks). Minus infinity is a
+     * score, the lowest: NASWOT's log-determinant of a singular kernel, SynFlow's log of zero, as
+     * for a cell cut off from its input.
      *
      * @param estimators the estimators by name; the unscored ones are removed
      * @return a line for each one left out, naming it and the archs it could not score
@@ -80,9 +82,9 @@ public final class RankingFigures {
     public static List<String> dropUnscored(Map<String, Estimator> estimators) {
         List<String> out = new ArrayList<>();
         estimators.values().removeIf(e -> {
-            long bad = Arrays.stream(e.scores()).filter(v -> !Double.isFinite(v)).count();
+            long bad = Arrays.stream(e.scores()).filter(v -> Double.isNaN(v) || v == Double.POSITIVE_INFINITY).count();
             if (bad > 0) {
-                out.add(e.name() + ": left out, no finite score for " + bad + " of " + e.scores().length + " archs");
+                out.add(e.name() + ": left out, no score for " + bad + " of " + e.scores().length + " archs");
             }
             return bad > 0;
         });

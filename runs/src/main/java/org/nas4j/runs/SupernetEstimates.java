@@ -71,8 +71,12 @@ public final class SupernetEstimates {
                             + (options.fineTuneLr() != null ? "@" + options.fineTuneLr() : ""));
             String name = run.root().getFileName().toString() + variant.replace('-', '+');
             for (Path checkpoint : checkpoints) {
-                int epoch = checkpoint.equals(run.checkpoint()) ? spec.train().epochs() : epochOf(checkpoint);
-                String label = name + (snapshots != null ? "@" + epoch : "");
+                boolean end = checkpoint.equals(run.checkpoint());
+                int epoch = end ? spec.train().epochs() : epochOf(checkpoint);
+                // a run trained with weight averaging ends with a mean, not its last epoch's weights: named
+                // apart, so that it is not drawn as one more point of the curve
+                String at = end && spec.train().averageLast() > 0 ? "+mean@" : "@";
+                String label = name + (snapshots != null ? at + epoch : "");
                 Path cache = run.rankCache(checkpoint, variant);
                 Map<String, double[]> done = read(cache);
                 Path loaded = null;
