@@ -66,6 +66,9 @@ train swaconst300 --space "$space" --batch-size 64 --lr 0.025 --lr-floor 1 --wei
   --epochs 300 --average-last 1
 # NAS-Bench-201's RSPS step count (97,500 steps), the default recipe for cell spaces (the mean of every epoch)
 train rsps625a --space "$space" "${rsps[@]}" --sampler uniform --epochs 625 --average-last 1
+# the 300-epoch supernet again, ending with the mean of every epoch as the default does (rsps300a kept its
+# snapshots and was averaged by rank): its per-cell estimates, paired with the 625-epoch run's
+train avg300a --space "$space" "${rsps[@]}" --sampler uniform --epochs 300 --average-last 1
 
 # 3. few-shot (5 sub-supernets, one per operation of edge e23, into the cell's output) and GM-NAS
 #    (5 sub-supernets) from a 10-epoch base, 4 epochs per sub-supernet: 4,680 steps in all, as rsps30
@@ -123,6 +126,8 @@ rank --run "$r/swaconst300" --estimates "$r/rsps300a/search/rank-latest-avg1.0.j
 rank --run "$r/rsps625a" --snapshots 25,50,100,200,300,400,500,600,625 \
   --out "$results/long625-seed$seed.json" | tee "$results/long625-seed$seed.txt"
 mkdir -p "$results/estimates625-seed$seed"; cp "$r"/rsps625a/search/rank-*.jsonl "$results/estimates625-seed$seed/"
+rank --run "$r/avg300a" --run "$r/rsps625a" --out "$results/final-avg-seed$seed.json" | tee "$results/final-avg-seed$seed.txt"
+cp "$r/avg300a/search/rank-latest.jsonl" "$results/estimates300-seed$seed.jsonl"
 # once both seeds are ranked: their estimates averaged per cell (an ensemble at twice the budget)
 if [ -f s0/rsps625a/search/rank-latest.jsonl ] && [ -f s1/rsps625a/search/rank-latest.jsonl ]; then
   /usr/bin/python3 "$(dirname "$nas4j")/bench/mean-estimates.py" "$results/estimates625-ensemble.jsonl" \
