@@ -32,7 +32,7 @@ for r in sorted(rows, key=lambda r: -float(r["accuracy"])):
         seen.append(r["arch"])
 print("\n".join(seen[:int(sys.argv[2])]))' "$(evaluations "$1")" "$k"; }
 evaluations() { [ -f "$p/search/$1/pareto.csv" ] && echo "$p/search/$1/pareto.csv" || echo "$results/proxy$epochs-$1.csv"; }
-# the lines of earlier measurements (files that exist) of the given archs with the given seed
+# earlier measurements with seed $1 of the archs in $cells, from those of the files $2... that exist
 earlier() { local seed="$1"; shift; local files=(); for f in "$@"; do [ -f "$f" ] && files+=("$f"); done
   [ "${#files[@]}" -gt 0 ] && grep -h -F -f <(printf '"arch":"%s","seed":'"$seed"',\n' "${cells[@]}") "${files[@]}" | sort -u || true; }
 # the arch of a truth file with the best accuracy

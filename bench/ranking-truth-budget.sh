@@ -23,11 +23,10 @@ for line in open(sys.argv[1]):
     if a not in seen: seen.append(a)
 print("\n".join(seen))' "$results/truth.jsonl")
 lane() {
-  local dir="truth$epochs-$1" flags=()
-  for ((i = $1; i < ${#cells[@]}; i += 2)); do flags+=(--arch "${cells[i]}"); done
+  local dir="truth$epochs-$1" mine=() flags=()
+  for ((i = $1; i < ${#cells[@]}; i += 2)); do mine+=("${cells[i]}"); flags+=(--arch "${cells[i]}"); done
   if [ ! -f "$dir/truth.jsonl" ] && [ -f "$results/truth$epochs.jsonl" ]; then
-    mkdir -p "$dir"; grep -F -f <(for ((i = $1; i < ${#cells[@]}; i += 2)); do printf '"arch":"%s",\n' "${cells[i]}"; done) \
-      "$results/truth$epochs.jsonl" > "$dir/truth.jsonl" || true
+    mkdir -p "$dir"; grep -F -f <(printf '"arch":"%s",\n' "${mine[@]}") "$results/truth$epochs.jsonl" > "$dir/truth.jsonl" || true
   fi
   NAS4J_THREADS=1 "$nas4j" truth --space "$space" --data data --validation-size 5000 --archs 0 "${flags[@]}" --seeds 0 \
     --epochs "$epochs" --out "$dir" > "$dir.log" 2>&1
@@ -47,6 +46,6 @@ for t in "$results/truth.jsonl" "$results/truth$epochs.jsonl"; do
     est=(); for e in 50 100 200 300 400 500 600; do est+=(--estimates "$results/estimates625-seed$s/rank-epoch-$e.jsonl"); done
     est+=(--estimates "$results/estimates625-seed$s/rank-latest.jsonl")
     [ "$name" = truth ] || est+=(--estimates truth4-mean.jsonl)
-    rank --truth "$t" "${est[@]}" | tee "$results/budget-$name-seed$s.txt"
+    rank --truth "$t" "${est[@]}" | sed "s#$results/##g" | tee "$results/budget-$name-seed$s.txt"
   done
 done
