@@ -98,6 +98,15 @@ class TrainCommand implements Command {
             + " epochs into the weights the run ends with (0: keep the last weights; default 0, 1 for cell spaces: every epoch)")
     Float averageLast;
 
+    @Parameter(names = "--landmarks", description = "landmark regularization (Yu et al., 2021): a truth file of archs"
+            + " trained alone ('nas4j truth', mean over its seeds); every step also teaches the supernet the order of one"
+            + " pair of them on its batch, two more passes a step")
+    Path landmarks;
+
+    @Parameter(names = "--landmark-weight", description = "weight of the landmark hinge against the task loss"
+            + " (default 1 with --landmarks)")
+    Float landmarkWeight;
+
     @Parameter(names = "--snapshots", description = "keep the weights of every epoch (checkpoints/epoch-N.ckpt),"
             + " e.g. for 'nas4j rank --snapshots' (ranking quality against epochs)")
     boolean snapshots;
@@ -133,7 +142,11 @@ class TrainCommand implements Command {
             throw new UserException("--until-epoch " + untilEpoch + ": give an epoch between 1 and " + spec.train().epochs()
                     + " (--epochs), or 0 for all");
         }
-        try (Run trained = Training.train(run, spec, snapshots, untilEpoch, progress)) {
+        if (landmarks != null && (run.exists() || arch() != null)) {
+            throw new UserException(arch() != null ? "--landmarks regularize a supernet; a child trained alone has none"
+                    : "a resumed run keeps the landmarks it started with: drop --landmarks");
+        }
+        try (Run trained = Training.train(run, spec, snapshots, untilEpoch, landmarks, progress)) {
             Training.reportChildren(trained, progress);
         }
         return 0;
@@ -167,7 +180,8 @@ class TrainCommand implements Command {
                 .weightDecay(or(weightDecay, base.weightDecay())).augmentPad(augmentPad).flip(flip)
                 .validationSize(validationSize).checkpointEvery(checkpointEvery).seed(runSeed).mixture(mixture)
                 .experts(mixture.equals("none") ? 1 : experts).optimizer(optimizer)
-                .averageLast(or(averageLast, base.averageLast())).build();
+                .averageLast(or(averageLast, base.averageLast()))
+                .landmarkWeight(or(landmarkWeight, landmarks == null ? 0f : 1f)).build();
         config.validate();
         return config;
     }

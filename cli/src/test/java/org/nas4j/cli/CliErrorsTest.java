@@ -21,13 +21,17 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nas4j.algorithms.search.Archive;
+import org.nas4j.algorithms.search.Evaluation;
 import org.nas4j.core.space.SearchSpace;
 import org.nas4j.datasets.TestFiles;
+import org.nas4j.runs.RunDirectory;
 import org.nas4j.spaces.SpaceRegistry;
 
 /** Every user-facing error: one line, exit code 2, no stack trace, nothing half-written. */
@@ -249,11 +253,27 @@ class CliErrorsTest {
         userError("give one target", "generate", "--run", shiftRun.toString());
         userError("trains no generator", "generate", "--run", dir.resolve("attentive").toString(), "--macs", "1M");
         userError("--latency needs children", "generate", "--run", shiftRun.toString(), "--latency", "1ms");
-        Result search = nas4j("search", "--run", shiftRun.toString(), "--evals", "2", "--val-images", "16", "--recal-images", "16");
-        assertEquals(0, search.code, search.err);
-        Result byLatency = nas4j("generate", "--run", shiftRun.toString(), "--latency", "1ms");
+        // a latency target maps to MACs on the line through the run's measured children (written here:
+        // timed latencies of a few tiny children fall with MACs as often as not on a busy machine)
+        SearchSpace ofa = SpaceRegistry.get("ofa-mbv3-fmnist").space();
+        Path measured = new RunDirectory(shiftRun).evaluations();
+        Files.createDirectories(measured.getParent());
+        Archive archive = Archive.open(measured, ofa);
+        archive.append(new Evaluation(ofa.largest(), 88, 3.0, 3_000_000, 1, 0));
+        archive.append(new Evaluation(ofa.smallest(), 85, 1.0, 1_000_000, 1, 0));
+        Result byLatency = nas4j("generate", "--run", shiftRun.toString(), "--latency", "1.5ms");
         assertEquals(0, byLatency.code, byLatency.err);
-        assertTrue(byLatency.out.startsWith("target 1.000 ms is "), byLatency.out);
+        assertTrue(byLatency.out.startsWith("target 1.500 ms is 1.500 MMACs"), byLatency.out);
+        Path unordered = dir.resolve("shiftnas-unordered");
+        copyTree(shiftRun, unordered); // without its search: the copy's children are these three
+        Archive third = Archive.open(
+                new RunDirectory(unordered).evaluations(), ofa);
+        for (Evaluation e : archive.all()) {
+            third.append(e);
+        }
+        third.append(new Evaluation(ofa.sample(new SplittableRandom(1)), 86, 9.0,
+                500_000, 1, 0));
+        userError("do not rise with their MACs", "generate", "--run", unordered.toString(), "--latency", "1.5ms");
         userError("use shiftnas-bins", "train", "--space", "nb201-fmnist:width=2", "--sampler", "shiftnas", "--data",
                 fmnist.toString(), "--validation-size", "16", "--out", dir.resolve("cells-shift").toString());
         assertFalse(Files.exists(dir.resolve("cells-shift/run.json")), "nothing written");
@@ -559,6 +579,40 @@ class CliErrorsTest {
         userError("past epoch 1", "split", "--run", trained.toString(), "--split-epochs", "1");
         assertFalse(Files.exists(trained.resolve("split")), "nothing written");
         userError("no continuous relaxation", "search", "--run", run.toString(), "--strategy", "darts", "--steps", "1");
+    }
+
+    /**
+     * Landmark regularization from the command line: the truth file is checked before anything is
+     * written, kept in the run (a resumed run reads its own copy and refuses another), and named in the
+     * training header.
+     */
+    @Test
+    void landmarksAreCheckedKeptInTheRunAndResumed() throws IOException {
+        String space = "nb201-fmnist:width=2";
+        Path truth = Files.writeString(dir.resolve("landmarks.jsonl"),
+                "{\"arch\":\"|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_1x1~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|\",\"seed\":0,\"accuracy\":86.5}\n"
+                + "{\"arch\":\"|avg_pool_3x3~0|+|skip_connect~0|none~1|+|avg_pool_3x3~0|none~1|skip_connect~2|\",\"seed\":0,\"accuracy\":78.0}\n");
+        Path run = dir.resolve("landmarked");
+        String[] args = {"train", "--space", space, "--data", fmnist.toString(), "--epochs", "2", "--batch-size", "8",
+            "--validation-size", "16", "--out", run.toString()};
+        userError("--landmark-weight needs --landmarks", concat(args, "--landmark-weight", "1"));
+        userError("no landmarks at", concat(args, "--landmarks", dir.resolve("absent.jsonl").toString()));
+        Path other = Files.writeString(dir.resolve("other-space.jsonl"), "{\"arch\":\"w=4\",\"accuracy\":80}\n"
+                + "{\"arch\":\"w=6\",\"accuracy\":81}\n");
+        userError("landmarks " + other + ": arch 'w=4' is not of the form", concat(args, "--landmarks", other.toString()));
+        userError("needs a --landmark-weight above 0", concat(args, "--landmarks", truth.toString(), "--landmark-weight", "0"));
+        assertFalse(Files.exists(run.resolve("run.json")), "nothing written");
+        Result first = nas4j(concat(args, "--landmarks", truth.toString(), "--until-epoch", "1"));
+        assertEquals(0, first.code, first.err);
+        assertTrue(first.out.contains("uniform sampler with 2 landmarks (weight 1.0)"), first.out);
+        assertEquals(Files.readString(truth), Files.readString(run.resolve("landmarks.jsonl")));
+        assertEquals(1f, JsonParser.parseString(Files.readString(run.resolve("run.json"))).getAsJsonObject()
+                .getAsJsonObject("train").get("landmarkWeight").getAsFloat());
+        userError("keeps the landmarks it started with", concat(args, "--resume", "--landmarks", truth.toString()));
+        Result rest = nas4j(concat(args, "--resume"));
+        assertEquals(0, rest.code, rest.err);
+        assertTrue(rest.out.contains("with 2 landmarks"), rest.out);
+        assertEquals(2, Files.readAllLines(run.resolve("train-log.jsonl")).size());
     }
 
     /** DARTS on a split cell-space run: one search per sub-supernet, each within its own sub-space. */

@@ -63,16 +63,21 @@ public final class Generation {
      * @param run the open run
      * @param latencyMs a target latency
      * @return the MACs of that latency on the line through the run's evaluated children
-     * @throws UserException when the run has fewer than 2 evaluated children of distinct MACs
+     * @throws UserException when the run has fewer than 2 evaluated children, or their latencies do not rise with MACs
      */
     public static double macsForLatency(RunDirectory dir, Run run, double latencyMs) throws IOException {
         SimpleRegression line = new SimpleRegression();
         for (Evaluation e : Archive.open(dir.evaluations(), run.net().space()).all()) {
             line.addData(e.macs(), e.latencyMs());
         }
-        if (line.getN() < 2 || !(line.getSlope() > 0)) {
+        if (line.getN() < 2) {
             throw new UserException("--latency needs children of this run with measured latencies to map it to MACs: run "
                     + "'nas4j search --run " + dir.root() + "' first, or give --macs");
+        }
+        if (!(line.getSlope() > 0)) { // timing noise can outweigh the MACs between a few small children
+            throw new UserException("the latencies of this run's " + line.getN() + " measured children do not rise with "
+                    + "their MACs, so --latency cannot be mapped to MACs: search again with --latency-table (from "
+                    + "'nas4j profile'), or give --macs");
         }
         return (latencyMs - line.getIntercept()) / line.getSlope();
     }

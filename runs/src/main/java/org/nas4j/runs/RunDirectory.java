@@ -105,6 +105,11 @@ public final class RunDirectory {
         return search(name).resolve("predictors.csv");
     }
 
+    /** @return the archs trained alone whose order the supernet is taught ({@code train --landmarks}) */
+    public Path landmarks() {
+        return root.resolve("landmarks.jsonl");
+    }
+
     /** @return every real evaluation of every search of this run, reused by later ones */
     public Path evaluations() {
         return searchRoot().resolve("evaluations.jsonl");

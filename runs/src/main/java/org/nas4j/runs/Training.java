@@ -6,13 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.nas4j.algorithms.ranking.GroundTruth;
 import org.nas4j.algorithms.sampling.FixedSampler;
+import org.nas4j.algorithms.train.LandmarkRanking;
 import org.nas4j.algorithms.train.SupernetTrainer;
 import org.nas4j.algorithms.train.TrainConfig;
 import org.nas4j.core.space.Arch;
@@ -56,6 +59,24 @@ public final class Training {
      */
     public static Run train(RunDirectory dir, RunSpec spec, boolean snapshots, int untilEpoch, Progress progress)
             throws IOException {
+        return train(dir, spec, snapshots, untilEpoch, null, progress);
+    }
+
+    /**
+     * Trains (or resumes) the run, with landmark regularization when its configuration gives a
+     * landmark weight.
+     *
+     * @param dir the run directory
+     * @param spec its spec ({@code numClasses} 0: from the data); a run already in {@code dir} keeps its own
+     * @param snapshots keep a copy of the weights at every epoch's end
+     * @param untilEpoch stop at the end of this epoch; 0 for all of them
+     * @param landmarks for a new run with a landmark weight, a truth file ({@code nas4j truth}) of the
+     *     landmarks, copied into the run; null otherwise (a resumed run reads its own copy)
+     * @param progress the steps' progress and a header line
+     * @return the open run: close it to free its native memory
+     */
+    public static Run train(RunDirectory dir, RunSpec spec, boolean snapshots, int untilEpoch, Path landmarks,
+            Progress progress) throws IOException {
         Run run = Run.open(dir.exists() ? dir.read() : spec);
         try {
             RunSpec resolved = run.spec();
@@ -67,14 +88,25 @@ public final class Training {
             // made before the run is written: a sampler that refuses the space leaves nothing behind
             Arch alone = resolved.arch() == null ? null : run.net().space().parse(resolved.arch());
             ArchSampler sampler = alone != null ? new FixedSampler(alone) : run.sampler();
-            if (!dir.exists()) {
+            boolean fresh = !dir.exists();
+            if (fresh && (landmarks != null) != (c.landmarkWeight() > 0)) {
+                throw new UserException(landmarks == null ? "--landmark-weight needs --landmarks FILE (archs trained alone,"
+                        + " from 'nas4j truth')" : "--landmarks needs a --landmark-weight above 0");
+            }
+            LandmarkRanking ranking = c.landmarkWeight() > 0
+                    ? landmarks(run.net().space(), fresh ? landmarks : dir.landmarks(), c.landmarkWeight()) : null;
+            if (fresh) {
                 dir.write(resolved);
+                if (ranking != null) {
+                    Files.copy(landmarks, dir.landmarks());
+                }
             }
             SupernetTrainer trainer = new SupernetTrainer(run.net(), run.trainingData(c), c, sampler, dir.checkpoint(),
-                    run.heldOutData());
+                    run.heldOutData(), ranking);
             progress.report(String.format(Locale.ROOT, "training %s on %s, %s%s, %d epochs x %d steps, run %s",
                     resolved.space(), run.task().describe(), alone != null ? "the child " + alone.id() + " alone" : c.sampler()
-                    + " sampler", c.weightMixture().routed() ? ", mixture " + c.weightMixture().describe() : "", c.epochs(),
+                    + " sampler" + (ranking == null ? "" : String.format(Locale.ROOT, " with %d landmarks (weight %s)",
+                    ranking.size(), ranking.weight())), c.weightMixture().routed() ? ", mixture " + c.weightMixture().describe() : "", c.epochs(),
                     trainer.stepsPerEpoch(), dir.root()));
             long startNanos = System.nanoTime();
             trainer.train(run.manager(), true, untilEpoch > 0 ? (long) untilEpoch * trainer.stepsPerEpoch() : -1,
@@ -110,6 +142,18 @@ public final class Training {
         } catch (IOException | RuntimeException e) {
             run.close();
             throw e;
+        }
+    }
+
+    /** @return the landmarks of a truth file: each arch's accuracy is its mean over the file's seeds */
+    private static LandmarkRanking landmarks(SearchSpace space, Path file, float weight) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserException("no landmarks at " + file + ": give a truth file written by 'nas4j truth'");
+        }
+        try {
+            return new LandmarkRanking(space, GroundTruth.read(file).meanAccuracy(), weight);
+        } catch (UserException e) {
+            throw new UserException("landmarks " + file + ": " + e.getMessage());
         }
     }
 

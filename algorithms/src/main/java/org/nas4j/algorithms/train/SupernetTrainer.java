@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.nas4j.core.space.Arch;
 import org.nas4j.core.supernet.Supernet;
 import org.nas4j.core.train.ArchSampler;
+import org.nas4j.core.train.StepPlan;
 import org.nas4j.core.train.StepProbe;
 import org.nas4j.core.util.Seeds;
 import org.nas4j.datasets.ImageBatches;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * others from its detached soft predictions. Every step's arrays live in a sub-manager closed at
  * the end of the step; data order and sampling derive from (seed, epoch, step), so a run resumed
  * from a checkpoint continues exactly as if never stopped. With {@code averageLast}, the weights at
- * the ends of the last epochs are averaged, and the run ends with (and saves) their mean.
+ * the ends of the last epochs are averaged, and the run ends with (and saves) their mean. With
+ * landmarks, each step also teaches the supernet the order of one pair of them.
  */
 public final class SupernetTrainer {
 
@@ -59,6 +61,7 @@ public final class SupernetTrainer {
     private final ArchSampler sampler;
     private final Path checkpoint;
     private final TrainingData heldOut;
+    private final LandmarkRanking landmarks;
 
     /**
      * @param net an initialized supernet
@@ -85,6 +88,22 @@ public final class SupernetTrainer {
      */
     public SupernetTrainer(Supernet net, TrainingData data, TrainConfig config, ArchSampler sampler, Path checkpoint,
             TrainingData heldOut) {
+        this(net, data, config, sampler, checkpoint, heldOut, null);
+    }
+
+    /**
+     * @param net an initialized supernet
+     * @param data the training split
+     * @param config the run's configuration
+     * @param sampler which children each step trains
+     * @param checkpoint the checkpoint file (written at every epoch's end and every {@code
+     *     checkpointEvery} steps)
+     * @param heldOut images the sampler may measure losses on, or null
+     * @param landmarks archs trained alone whose order every step teaches ({@link LandmarkRanking}), or null
+     */
+    public SupernetTrainer(Supernet net, TrainingData data, TrainConfig config, ArchSampler sampler, Path checkpoint,
+            TrainingData heldOut, LandmarkRanking landmarks) {
+        this.landmarks = landmarks;
         this.net = net;
         this.data = data;
         this.config = config;
@@ -159,7 +178,11 @@ public final class SupernetTrainer {
                 NDList x = data.inputs(sm, positions, rng);
                 NDArray y = data.labels(sm, positions);
                 StepProbe probe = probe(trainingStep, step, total, x, y, sm);
-                result = trainingStep.run(x, y, sampler.plan(net.space(), rng, probe), lr);
+                StepPlan plan = sampler.plan(net.space(), rng, probe);
+                // the pair has its own random source: a run without landmarks draws its children as before
+                result = landmarks == null ? trainingStep.run(x, y, plan, lr) : trainingStep.run(x, y, plan,
+                        landmarks.draw(new SplittableRandom(Seeds.derive(config.seed(), "landmarks", step))),
+                        landmarks.weight(), lr);
                 sampler.afterStep(sm);
             }
             if (result.applied()) {

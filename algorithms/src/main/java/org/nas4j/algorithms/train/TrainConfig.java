@@ -36,6 +36,8 @@ import org.nas4j.core.util.UserException;
  *     written before it existed (SGD)
  * @param averageLast the final share of the epochs whose end-of-epoch weights are averaged into the
  *     weights the run ends with ({@link WeightAverage}); 0: the last weights, as in runs written before it
+ * @param landmarkWeight the weight of landmark regularization ({@link LandmarkRanking}; the landmarks
+ *     are kept in the run's directory); 0: none, as in runs written before it
  */
 public record TrainConfig(
         String sampler,
@@ -59,7 +61,8 @@ public record TrainConfig(
         String mixture,
         int experts,
         String optimizer,
-        float averageLast) {
+        float averageLast,
+        float landmarkWeight) {
 
     /**
      * @param n epochs
@@ -124,6 +127,7 @@ public record TrainConfig(
         b.experts = experts;
         b.optimizer = optimizer;
         b.averageLast = averageLast;
+        b.landmarkWeight = landmarkWeight;
         return b;
     }
 
@@ -151,6 +155,7 @@ public record TrainConfig(
         private int experts = 1;
         private String optimizer = "sgd";
         private float averageLast = 0;
+        private float landmarkWeight = 0;
 
         /** @param value the record component of this name @return this builder */
         public Builder sampler(String value) {
@@ -284,11 +289,17 @@ public record TrainConfig(
             return this;
         }
 
+        /** @param value the record component of this name @return this builder */
+        public Builder landmarkWeight(float value) {
+            landmarkWeight = value;
+            return this;
+        }
+
         /** @return the configuration (not validated: see {@link TrainConfig#validate()}) */
         public TrainConfig build() {
             return new TrainConfig(sampler, randomChildren, epochs, batchSize, learningRate, schedule, warmupEpochs,
                     lrFloor, momentum, nesterov, weightDecay, labelSmoothing, clipNorm, augmentPad, flip, validationSize,
-                    checkpointEvery, seed, mixture, experts, optimizer, averageLast);
+                    checkpointEvery, seed, mixture, experts, optimizer, averageLast, landmarkWeight);
         }
     }
 
@@ -311,6 +322,7 @@ public record TrainConfig(
         check(optimizer == null || optimizer.equals("sgd") || optimizer.equals("adam"),
                 "unknown --optimizer '" + optimizer + "'; choose sgd or adam");
         check(experts >= 1 && (experts == 1 || !"none".equals(mixture)), "--experts must be >= 1, and 1 without --mixture");
+        check(landmarkWeight >= 0, "--landmark-weight must be >= 0");
         check(averageLast >= 0 && averageLast <= 1, "--average-last must be in [0, 1], e.g. 0.8 for the last 80% of the epochs");
     }
 

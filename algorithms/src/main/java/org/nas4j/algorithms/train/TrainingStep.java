@@ -57,6 +57,24 @@ public final class TrainingStep {
      * @return the first child's loss and the gradient norm
      */
     public Result run(NDList x, NDArray y, StepPlan plan, double learningRate) {
+        return run(x, y, plan, null, 0, learningRate);
+    }
+
+    /**
+     * A step whose update also carries landmark regularization: the hinge {@code weight · max(0,
+     * loss(better) − loss(worse))} on the same batch ({@link LandmarkRanking}), two more forward and
+     * backward passes.
+     *
+     * @param x the batch's inputs, in the step's manager
+     * @param y its labels
+     * @param plan the children to train
+     * @param landmarks a pair of landmarks to order, or null for none
+     * @param weight the hinge's weight
+     * @param learningRate this step's rate
+     * @return the first child's loss and the gradient norm
+     */
+    public Result run(NDList x, NDArray y, StepPlan plan, LandmarkRanking.Pair landmarks, float weight,
+            double learningRate) {
         boolean regression = isRegression(y);
         NDArray labelled = regression ? null : labelled(y);
         NDArray labels = labelled == null ? y : y.flatten().get(labelled);
@@ -91,8 +109,30 @@ public final class TrainingStep {
                 }
             }
         }
+        if (landmarks != null) {
+            orderLandmarks(x, labels, labelled, landmarks, weight);
+        }
         float norm = optimizer.step(learningRate, x.head().getManager());
         return new Result(firstLoss, norm);
+    }
+
+    /** Accumulates the gradient of the landmark pair's hinge; it is zero once the pair is ordered. */
+    private void orderLandmarks(NDList x, NDArray labels, NDArray labelled, LandmarkRanking.Pair pair, float weight) {
+        try (GradientCollector gc = labels.getManager().getEngine().newGradientCollector()) {
+            NDArray better = landmarkLoss(x, labels, labelled, pair.better());
+            NDArray worse = landmarkLoss(x, labels, labelled, pair.worse());
+            NDArray hinge = better.sub(worse).maximum(0f).mul(weight);
+            if (hinge.getFloat() > 0) {
+                gc.backward(hinge);
+            }
+        }
+    }
+
+    private NDArray landmarkLoss(NDList x, NDArray labels, NDArray labelled, Arch arch) {
+        net.activate(arch);
+        NDArray logits = predictions(net.forward(ps, x, true).singletonOrThrow(), labelled);
+        return isRegression(labels) ? Losses.meanAbsoluteError(logits, labels)
+                : Losses.smoothedCrossEntropy(logits, labels, labelSmoothing);
     }
 
     /**

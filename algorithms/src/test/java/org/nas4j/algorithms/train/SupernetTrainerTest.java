@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import com.google.gson.JsonObject;
@@ -207,6 +213,41 @@ class SupernetTrainerTest {
             double first = losses.subList(0, 4).stream().mapToDouble(Float::doubleValue).average().orElseThrow();
             double last = losses.subList(losses.size() - 4, losses.size()).stream().mapToDouble(Float::doubleValue).average().orElseThrow();
             assertTrue(last < first * 0.8, "loss " + first + " -> " + last);
+        }
+    }
+
+    /**
+     * Landmark regularization: told that the smallest child, trained alone, beats the largest, the
+     * supernet orders the two that way on the training images, where the same run without landmarks
+     * (same seed, same children) puts the largest first.
+     */
+    @Test
+    void landmarksTeachTheSupernetTheirOrder() {
+        TrainConfig config = TinyData.config(8, 16, 1000);
+        LandmarkRanking smallestFirst = new LandmarkRanking(ToySupernet.SPACE,
+                Map.of(ToySupernet.SPACE.smallest().id(), 90.0, ToySupernet.SPACE.largest().id(), 80.0), 5f);
+        double plain = smallestMinusLargestLoss(config, null);
+        double taught = smallestMinusLargestLoss(config, smallestFirst);
+        assertTrue(plain > 0, "without landmarks the largest child has the lower loss: " + plain);
+        assertTrue(taught < 0, "with them the smallest has: " + taught + " (without: " + plain + ")");
+    }
+
+    /** @return the smallest child's loss minus the largest's, on all training images, after training */
+    private double smallestMinusLargestLoss(TrainConfig config, LandmarkRanking landmarks) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            m.getEngine().setRandomSeed(3);
+            ToySupernet net = new ToySupernet();
+            net.initialize(m);
+            TrainingData data = TrainingData.images(TinyData.batches(64, 3), config, false);
+            new SupernetTrainer(net, data, config, new UniformSampler(), dir.resolve(landmarks + ".ckpt"), null, landmarks)
+                    .train(m, false, -1, QUIET);
+            TrainingStep measure = new TrainingStep(net, new ParameterStore(m, false), null, 0f);
+            try (NDManager sm = m.newSubManager()) {
+                int[] all = IntStream.range(0, data.size()).toArray();
+                NDList x = data.inputs(sm, all, new SplittableRandom(0));
+                NDArray y = data.labels(sm, all);
+                return measure.loss(x, y, ToySupernet.SPACE.smallest()) - measure.loss(x, y, ToySupernet.SPACE.largest());
+            }
         }
     }
 }
