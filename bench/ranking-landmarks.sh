@@ -64,11 +64,11 @@ if [ "$epochs" != 300 ]; then
   cp "$results/estimates300-seed$seed.jsonl" "s$seed/avg300a-mean.jsonl"; equal_passes=(--estimates "s$seed/avg300a-mean.jsonl")
 fi
 rank --run "$lm" --run "$plain" "${equal_passes[@]}" \
-  --out "$results/landmarks-final-seed$seed.json" | tee "$results/landmarks-final-seed$seed.txt"
-cp "$lm/search/rank-latest.jsonl" "$results/estimates-landmarks-seed$seed.jsonl"
+  --out "$results/landmarks$epochs-final-seed$seed.json" | tee "$results/landmarks$epochs-final-seed$seed.txt"
+cp "$lm/search/rank-latest.jsonl" "$results/estimates-landmarks$epochs-seed$seed.jsonl"
 q=$((epochs / 4))
 snapshotted=(--run "$lm"); [ -f "$plain/checkpoints/epoch-$epochs.ckpt" ] && snapshotted+=(--run "$plain")
 rank --baselines params "${snapshotted[@]}" --snapshots "$q,$((2 * q)),$((3 * q)),$epochs" \
-  --out "$results/landmarks-epochs-seed$seed.json" | tee "$results/landmarks-epochs-seed$seed.txt"
+  --out "$results/landmarks$epochs-epochs-seed$seed.json" | tee "$results/landmarks$epochs-epochs-seed$seed.txt"
 "$nas4j" rank --truth landmarks/taught.jsonl --bootstrap 2000 --run "$lm" --run "$plain" \
-  | tee "$results/landmarks-self-seed$seed.txt"
+  | tee "$results/landmarks$epochs-self-seed$seed.txt"

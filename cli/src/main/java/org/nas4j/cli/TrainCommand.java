@@ -114,6 +114,9 @@ class TrainCommand implements Command {
     @Parameter(names = "--help", help = true, description = "this help")
     boolean help;
 
+    /** Whether this command trains archs alone (train-arch, truth), not a supernet. */
+    private boolean alone;
+
     /** @return the one child to train alone, or null for the whole supernet */
     String arch() {
         return null;
@@ -142,9 +145,8 @@ class TrainCommand implements Command {
             throw new UserException("--until-epoch " + untilEpoch + ": give an epoch between 1 and " + spec.train().epochs()
                     + " (--epochs), or 0 for all");
         }
-        if (landmarks != null && (run.exists() || arch() != null)) {
-            throw new UserException(arch() != null ? "--landmarks regularize a supernet; a child trained alone has none"
-                    : "a resumed run keeps the landmarks it started with: drop --landmarks");
+        if (landmarks != null && run.exists()) {
+            throw new UserException("a resumed run keeps the landmarks it started with: drop --landmarks");
         }
         try (Run trained = Training.train(run, spec, snapshots, untilEpoch, landmarks, progress)) {
             Training.reportChildren(trained, progress);
@@ -154,6 +156,7 @@ class TrainCommand implements Command {
 
     /** Sets the recipe of an architecture trained alone: cosine from lr 0.1, batch 128, no augmentation, 3 epochs. */
     final void useAloneDefaults() {
+        alone = true;
         sampler = "uniform";
         schedule = "cosine";
         lr = 0.1f;
@@ -171,6 +174,9 @@ class TrainCommand implements Command {
      * @return the training configuration the flags give, validated
      */
     final TrainConfig config(long runSeed) {
+        if (alone && (landmarks != null || landmarkWeight != null)) {
+            throw new UserException("--landmarks regularize a supernet; an arch trained alone has none: drop them");
+        }
         // spaces of unordered choices have no largest child to sandwich: they get the RSPS recipe
         boolean cells = space != null && !SpaceRegistry.get(space).space().ordered();
         TrainConfig base = cells ? TrainConfig.cellDefaults(epochs) : TrainConfig.defaults("sandwich", epochs);

@@ -609,6 +609,9 @@ class CliErrorsTest {
         assertEquals(1f, JsonParser.parseString(Files.readString(run.resolve("run.json"))).getAsJsonObject()
                 .getAsJsonObject("train").get("landmarkWeight").getAsFloat());
         userError("keeps the landmarks it started with", concat(args, "--resume", "--landmarks", truth.toString()));
+        userError("an arch trained alone has none", "truth", "--space", space, "--data", fmnist.toString(), "--archs", "2",
+                "--landmarks", truth.toString(), "--out", dir.resolve("landmarked-truth").toString());
+        assertFalse(Files.exists(dir.resolve("landmarked-truth")), "nothing written");
         Result rest = nas4j(concat(args, "--resume"));
         assertEquals(0, rest.code, rest.err);
         assertTrue(rest.out.contains("with 2 landmarks"), rest.out);

@@ -62,8 +62,8 @@ public final class TrainingStep {
 
     /**
      * A step whose update also carries landmark regularization: the hinge {@code weight · max(0,
-     * loss(better) − loss(worse))} on the same batch ({@link LandmarkRanking}), two more forward and
-     * backward passes.
+     * loss(better) − loss(worse))} on the same batch ({@link LandmarkRanking}): two more forward
+     * passes, and two more backward passes while the pair is out of order.
      *
      * @param x the batch's inputs, in the step's manager
      * @param y its labels
