@@ -72,3 +72,13 @@ rank --baselines params "${snapshotted[@]}" --snapshots "$q,$((2 * q)),$((3 * q)
   --out "$results/landmarks$epochs-epochs-seed$seed.json" | tee "$results/landmarks$epochs-epochs-seed$seed.txt"
 "$nas4j" rank --truth landmarks/taught.jsonl --bootstrap 2000 --run "$lm" --run "$plain" \
   | tee "$results/landmarks$epochs-self-seed$seed.txt"
+# at 300 epochs: the landmark supernet's estimates paired with the plain 300- and 625-epoch supernets' (the
+# latter from bench/ranking.sh step 7, 97,500 passes), labelled by file name
+if [ "$epochs" = 300 ] && [ -f "$results/estimates625-seed$seed/rank-latest.jsonl" ]; then
+  cmp="s$seed/landmarks-vs-plain"; mkdir -p "$cmp"
+  cp "$results/estimates300-seed$seed.jsonl" "$cmp/plain300.jsonl"
+  cp "$results/estimates625-seed$seed/rank-latest.jsonl" "$cmp/plain625.jsonl"
+  cp "$lm/search/rank-latest.jsonl" "$cmp/landmarks300.jsonl"
+  (cd "$cmp" && "$nas4j" rank --truth "$results/truth.jsonl" --bootstrap 2000 --estimates plain300.jsonl \
+    --estimates plain625.jsonl --estimates landmarks300.jsonl) | tee "$results/landmarks300-vs-plain-seed$seed.txt"
+fi
