@@ -96,10 +96,11 @@ public final class Training {
             LandmarkRanking ranking = c.landmarkWeight() > 0
                     ? landmarks(run.net().space(), fresh ? landmarks : dir.landmarks(), c.landmarkWeight()) : null;
             if (fresh) {
-                dir.write(resolved);
-                if (ranking != null) {
-                    Files.copy(landmarks, dir.landmarks());
+                if (ranking != null) { // before run.json, which marks the run as begun
+                    Files.createDirectories(dir.root());
+                    Files.copy(landmarks, dir.landmarks(), StandardCopyOption.REPLACE_EXISTING);
                 }
+                dir.write(resolved);
             }
             SupernetTrainer trainer = new SupernetTrainer(run.net(), run.trainingData(c), c, sampler, dir.checkpoint(),
                     run.heldOutData(), ranking);
