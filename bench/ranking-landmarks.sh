@@ -66,6 +66,7 @@ fi
 rank --run "$lm" --run "$plain" "${equal_passes[@]}" \
   --out "$results/landmarks$epochs-final-seed$seed.json" | tee "$results/landmarks$epochs-final-seed$seed.txt"
 cp "$lm/search/rank-latest.jsonl" "$results/estimates-landmarks$epochs-seed$seed.jsonl"
+[ -f "$results/estimates$epochs-seed$seed.jsonl" ] || cp "$plain/search/rank-latest.jsonl" "$results/estimates$epochs-seed$seed.jsonl"
 q=$((epochs / 4))
 snapshotted=(--run "$lm"); [ -f "$plain/checkpoints/epoch-$epochs.ckpt" ] && snapshotted+=(--run "$plain")
 rank --baselines params "${snapshotted[@]}" --snapshots "$q,$((2 * q)),$((3 * q)),$epochs" \
