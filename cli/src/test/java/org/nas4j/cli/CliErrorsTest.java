@@ -266,13 +266,11 @@ class CliErrorsTest {
         assertTrue(byLatency.out.startsWith("target 1.500 ms is 1.500 MMACs"), byLatency.out);
         Path unordered = dir.resolve("shiftnas-unordered");
         copyTree(shiftRun, unordered); // without its search: the copy's children are these three
-        Archive third = Archive.open(
-                new RunDirectory(unordered).evaluations(), ofa);
+        Archive third = Archive.open(new RunDirectory(unordered).evaluations(), ofa);
         for (Evaluation e : archive.all()) {
             third.append(e);
         }
-        third.append(new Evaluation(ofa.sample(new SplittableRandom(1)), 86, 9.0,
-                500_000, 1, 0));
+        third.append(new Evaluation(ofa.sample(new SplittableRandom(1)), 86, 9.0, 500_000, 1, 0));
         userError("do not rise with their MACs", "generate", "--run", unordered.toString(), "--latency", "1.5ms");
         userError("use shiftnas-bins", "train", "--space", "nb201-fmnist:width=2", "--sampler", "shiftnas", "--data",
                 fmnist.toString(), "--validation-size", "16", "--out", dir.resolve("cells-shift").toString());

@@ -119,8 +119,8 @@ public final class TrainingStep {
     /** Accumulates the gradient of the landmark pair's hinge; it is zero once the pair is ordered. */
     private void orderLandmarks(NDList x, NDArray labels, NDArray labelled, LandmarkRanking.Pair pair, float weight) {
         try (GradientCollector gc = labels.getManager().getEngine().newGradientCollector()) {
-            NDArray better = landmarkLoss(x, labels, labelled, pair.better());
-            NDArray worse = landmarkLoss(x, labels, labelled, pair.worse());
+            NDArray better = labelLoss(x, labels, labelled, pair.better());
+            NDArray worse = labelLoss(x, labels, labelled, pair.worse());
             NDArray hinge = better.sub(worse).maximum(0f).mul(weight);
             if (hinge.getFloat() > 0) {
                 gc.backward(hinge);
@@ -128,7 +128,8 @@ public final class TrainingStep {
         }
     }
 
-    private NDArray landmarkLoss(NDList x, NDArray labels, NDArray labelled, Arch arch) {
+    /** @return a child's loss against the labels (of the labelled positions, for tokens), as training measures it */
+    private NDArray labelLoss(NDList x, NDArray labels, NDArray labelled, Arch arch) {
         net.activate(arch);
         NDArray logits = predictions(net.forward(ps, x, true).singletonOrThrow(), labelled);
         return isRegression(labels) ? Losses.meanAbsoluteError(logits, labels)
@@ -145,14 +146,8 @@ public final class TrainingStep {
      * @return its loss
      */
     public float loss(NDList x, NDArray y, Arch child) {
-        net.activate(child);
-        if (isRegression(y)) {
-            return Losses.meanAbsoluteError(net.forward(ps, x, true).singletonOrThrow(), y).getFloat();
-        }
-        NDArray labelled = labelled(y);
-        NDArray logits = predictions(net.forward(ps, x, true).singletonOrThrow(), labelled);
-        return Losses.smoothedCrossEntropy(logits, labelled == null ? y : y.flatten().get(labelled), labelSmoothing)
-                .getFloat();
+        NDArray labelled = isRegression(y) ? null : labelled(y);
+        return labelLoss(x, labelled == null ? y : y.flatten().get(labelled), labelled, child).getFloat();
     }
 
     /** @return whether the labels are values to regress (float) rather than class or token ids */
