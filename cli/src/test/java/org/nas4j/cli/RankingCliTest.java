@@ -86,6 +86,9 @@ class RankingCliTest {
         assertEquals(0, report2.code(), report2.err());
         assertTrue(Files.readString(run.resolve("report.html")).contains("Ranking quality"));
 
+        // its last snapshot is the mean it ended with: a mean of snapshots would count it as the last epoch
+        userError("ended with the mean of its epochs", "rank", "--truth", file.toString(), "--run", run.toString(),
+                "--average-last", "0.5");
         userError("no snapshot of epoch 'x'", "rank", "--truth", file.toString(), "--run", run.toString(), "--snapshots", "x");
         userError("--top must be in (0, 1]", "rank", "--truth", file.toString(), "--top", "0");
         userError("no truth file", "rank", "--truth", dir.resolve("none.jsonl").toString());

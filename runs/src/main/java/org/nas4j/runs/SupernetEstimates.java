@@ -128,6 +128,12 @@ public final class SupernetEstimates {
             throw new UserException("--average-last " + share + ": averages the epoch snapshots of an unsplit run"
                     + " (train --snapshots), over a share in (0, 1]");
         }
+        if (wb.spec().train().averageLast() > 0) {
+            // its last snapshot holds that mean, not the last epoch's weights, so a mean of snapshots would count it
+            throw new UserException(run.root() + " ended with the mean of its epochs (trained with --average-last "
+                    + wb.spec().train().averageLast() + "), which it scores without --average-last; averaging snapshots"
+                    + " needs a run trained with --average-last 0 --snapshots");
+        }
         WeightAverage average = new WeightAverage(wb.manager());
         for (int e = config.firstAveragedEpoch(); e <= config.epochs(); e++) {
             if (!Files.isRegularFile(run.snapshot(e))) {
